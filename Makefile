@@ -1,0 +1,86 @@
+# bsckit: two commands on a fresh machine (only Python 3.11+ and make needed).
+#   make course   set up .venv, regenerate data, execute every notebook, write exercises
+#   make test     set up .venv, then lint, unit tests + doctests, notebook checks, browser test
+#   make lab      open the kit in JupyterLab (127.0.0.1, random token)
+# Re-running a target is quick when nothing changed: set-up and the course build are stamped.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BSCKIT := $(VENV)/bin/bsckit
+STAMP  := $(VENV)/.bsckit-installed
+COURSE_STAMP := build/.course-built
+NBVAL_SANITIZE := tests/nbval_sanitize.cfg
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+
+# Everything the course build reads: a change to any of these rebuilds the course.
+COURSE_INPUTS := $(shell find bsckit solutions notebooks -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) 2>/dev/null)
+
+.PHONY: help setup course lab test lint unit notebooks test-browser bench clean distclean
+
+help:
+	@echo "make course   set up and build the whole course (data, notebooks, exercises)"
+	@echo "make test     set up and run every check (lint, tests, notebooks, browser)"
+	@echo "make lab      open JupyterLab on 127.0.0.1 with a random token"
+	@echo "make bench    run the benchmarks (figures in benchmarks/README.md)"
+
+# ---- set-up -------------------------------------------------------------------------------
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "bsckit needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
+	    echo "Install Python 3.11+ and run: make PYTHON=python3.11 course"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(VENV)/bin/python pyproject.toml requirements/constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check \
+	  -c requirements/constraints.txt -e '.[dev]'
+	@touch $@
+
+setup: $(STAMP)
+
+# ---- the main job ---------------------------------------------------------------------------
+$(COURSE_STAMP): $(STAMP) $(COURSE_INPUTS)
+	$(BSCKIT) doctor --quiet
+	$(BSCKIT) build
+	@mkdir -p $(dir $@) && touch $@
+
+course: $(COURSE_STAMP)
+	@echo ""
+	@echo "The course is ready:"
+	@echo "  datasets/   Homeats data ($$(ls datasets/*.csv 2>/dev/null | wc -l) tables, see datasets/README.md)"
+	@echo "  notebooks/  $$(ls notebooks/*.ipynb 2>/dev/null | wc -l) lesson notebooks, executed (start with 00_start_here.ipynb)"
+	@echo "  exercises/  $$(ls exercises/*.ipynb 2>/dev/null | wc -l) learner notebooks    solutions/  $$(ls solutions/*.ipynb 2>/dev/null | wc -l) answer keys"
+	@echo "Open the kit with:  make lab"
+
+lab: $(STAMP)
+	@token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
+	 echo "Opening JupyterLab at http://127.0.0.1:8888/lab?token=$$token"; \
+	 $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --IdentityProvider.token="$$token" \
+	   --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
+
+# ---- checks ---------------------------------------------------------------------------------
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+unit: $(STAMP)
+	$(PYTEST) -m "not browser"
+
+notebooks: $(STAMP)
+	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with $(NBVAL_SANITIZE) notebooks solutions
+	$(PYTEST) --nbval-lax --nbval-current-env exercises
+
+test-browser: $(STAMP)
+	$(PYTEST) -m browser tests
+
+test: lint unit notebooks test-browser
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache .hypothesis
+
+distclean: clean
+	rm -rf $(VENV)
