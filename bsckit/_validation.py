@@ -55,6 +55,13 @@ def _range_text(low: float | None, high: float | None, low_open: bool, high_open
     return "a finite number"
 
 
+def _position(where: tuple[int, ...]) -> str:
+    """Describe an array position: ``position 3``, ``position (1, 2)`` or ``the value``."""
+    if not where:
+        return "the value"
+    return f"position {where[0]}" if len(where) == 1 else f"position {where}"
+
+
 def check_number(
     name: str,
     value: Any,
@@ -240,9 +247,9 @@ def as_values(
     bad = ~np.isfinite(array)
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])
-        pos = where[0] if len(where) == 1 else where
+        pos = _position(where)
         msg = (
-            f"`{name}` must not contain NaN or infinite values; position {pos} holds "
+            f"`{name}` must not contain NaN or infinite values; {pos} holds "
             f"{array[where]}. Drop or fill missing values first.{suffix}"
         )
         raise ValueError(msg)
@@ -259,9 +266,9 @@ def as_values(
     out = too_low | too_high
     if out.any():
         where = tuple(int(i) for i in np.argwhere(out)[0])
-        pos = where[0] if len(where) == 1 else where
+        pos = _position(where)
         allowed_text = _range_text(low, high, low_open, high_open)
-        msg = f"`{name}` values must be {allowed_text}; position {pos} holds {array[where]:g}.{suffix}"
+        msg = f"`{name}` values must be {allowed_text}; {pos} holds {array[where]:g}.{suffix}"
         raise ValueError(msg)
     return array
 
