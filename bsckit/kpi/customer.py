@@ -1,0 +1,329 @@
+"""Customer KPIs: delivery reliability, service, survey scores (NPS, CSAT) and loyalty.
+
+Ratios are fractions in [0, 1]; NPS follows its own convention (points on -100..100 by
+default). Functions taking counts accept scalars or Series and answer in kind; survey
+functions take the raw answers and return one number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bsckit._validation import check_choice, check_number
+from bsckit.kpi._common import (
+    broadcast,
+    check_not_above,
+    finish,
+    paired_datetimes,
+    ratio,
+    template_of,
+    values,
+)
+
+__all__ = [
+    "churn_rate",
+    "csat",
+    "first_contact_resolution",
+    "nps",
+    "nps_from_counts",
+    "on_time_delivery",
+    "on_time_delivery_from_counts",
+    "order_fulfilment_rate",
+    "response_rate",
+    "retention_rate",
+    "return_rate",
+]
+
+
+def on_time_delivery(promised: Any, actual: Any, tolerance: Any = "0min") -> float:
+    """Share of deliveries made no later than promised (plus a tolerance).
+
+    Parameters
+    ----------
+    promised, actual : sequence or Series of datetime
+        Promised and actual delivery time of each order (same length, same order). Orders not
+        yet delivered (missing ``actual``) are refused: drop them, they are neither on time
+        nor late yet.
+    tolerance : str or pandas.Timedelta, default "0min"
+        Lateness still counted as on time, e.g. ``"10min"``. Early deliveries count as on time.
+
+    Returns
+    -------
+    float
+        Fraction of orders on time.
+
+    Examples
+    --------
+    >>> promised = pd.to_datetime(["2025-03-01 12:00", "2025-03-01 12:30", "2025-03-01 13:00"])
+    >>> actual = pd.to_datetime(["2025-03-01 11:55", "2025-03-01 12:38", "2025-03-01 13:20"])
+    >>> round(on_time_delivery(promised, actual), 4)
+    0.3333
+    >>> round(on_time_delivery(promised, actual, tolerance="10min"), 4)
+    0.6667
+    """
+    try:
+        tol = pd.Timedelta(tolerance)
+    except (TypeError, ValueError):
+        msg = f"`tolerance` must be a duration such as '10min', got {tolerance!r}."
+        raise TypeError(msg) from None
+    if pd.isna(tol) or tol < pd.Timedelta(0):
+        msg = f"`tolerance` must be a duration of 0 or more, got {tolerance!r}."
+        raise ValueError(msg)
+    p, a, _ = paired_datetimes("promised", promised, "actual", actual)
+    try:
+        on_time = (a <= p + tol).to_numpy()
+    except TypeError as err:
+        msg = f"`promised` and `actual` cannot be compared ({err}). Use one time zone for both."
+        raise TypeError(msg) from None
+    return float(on_time.mean())
+
+
+def on_time_delivery_from_counts(on_time: Any, deliveries: Any) -> Any:
+    """Share of deliveries on time, from counts: ``on_time / deliveries``.
+
+    Examples
+    --------
+    >>> on_time_delivery_from_counts(941, 1000)
+    0.941
+    """
+    return ratio(
+        on_time,
+        deliveries,
+        num_name="on_time",
+        den_name="deliveries",
+        whole=True,
+        at_most_denominator=True,
+    )
+
+
+def order_fulfilment_rate(orders_fulfilled: Any, orders_received: Any) -> Any:
+    """Share of orders delivered complete (all lines, right quantities): fulfilled / received.
+
+    Examples
+    --------
+    >>> order_fulfilment_rate(1960, 2000)
+    0.98
+    """
+    return ratio(
+        orders_fulfilled,
+        orders_received,
+        num_name="orders_fulfilled",
+        den_name="orders_received",
+        whole=True,
+        at_most_denominator=True,
+    )
+
+
+def first_contact_resolution(resolved_first_contact: Any, contacts: Any) -> Any:
+    """First contact resolution: issues resolved at the first contact / all issues raised.
+
+    Definitions of ``contacts`` vary (all contacts, or only those needing a resolution);
+    count them one way and keep to it.
+
+    Examples
+    --------
+    >>> round(first_contact_resolution(40, 120), 4)
+    0.3333
+    """
+    return ratio(
+        resolved_first_contact,
+        contacts,
+        num_name="resolved_first_contact",
+        den_name="contacts",
+        whole=True,
+        at_most_denominator=True,
+    )
+
+
+def return_rate(units_returned: Any, units_sold: Any) -> Any:
+    """Return rate: units (or orders) returned / units (or orders) sold in the period.
+
+    Examples
+    --------
+    >>> return_rate(30, 1500)
+    0.02
+    """
+    return ratio(
+        units_returned,
+        units_sold,
+        num_name="units_returned",
+        den_name="units_sold",
+        whole=True,
+        at_most_denominator=True,
+    )
+
+
+def _nps_result(promoters: Any, detractors: Any, n: Any, result: str) -> Any:
+    score = (promoters - detractors) / n
+    return score * 100.0 if result == "points" else score
+
+
+def nps(scores: Any, scale: str = "0-10", result: str = "points") -> float:
+    """Net Promoter Score from raw answers to "How likely are you to recommend us?".
+
+    Promoters answer 9-10, detractors 0-6 (1-6 on a 1-10 scale), passives 7-8.
+    NPS = share of promoters - share of detractors.
+
+    Parameters
+    ----------
+    scores : sequence or Series of int
+        One whole-number answer per respondent.
+    scale : {"0-10", "1-10"}, default "0-10"
+        Answer scale; the standard question uses 0-10. Answers outside it are refused.
+    result : {"points", "fraction"}, default "points"
+        ``"points"``: on -100..100 (the usual report, e.g. +32). ``"fraction"``: on -1..1.
+
+    Examples
+    --------
+    >>> round(nps(range(11)), 4)
+    -45.4545
+    >>> nps([10, 9, 8, 3], result="fraction")
+    0.25
+    """
+    check_choice("scale", scale, ["0-10", "1-10"])
+    check_choice("result", result, ["points", "fraction"])
+    low = 0 if scale == "0-10" else 1
+    s = np.atleast_1d(
+        values(
+            "scores",
+            scores,
+            low=low,
+            high=10,
+            whole=True,
+            hint=f"Answers on the {scale} scale are whole numbers.",
+        )
+    )
+    return float(_nps_result(np.sum(s >= 9), np.sum(s <= 6), s.size, result))
+
+
+def nps_from_counts(promoters: Any, passives: Any, detractors: Any, result: str = "points") -> Any:
+    """Net Promoter Score from the counts of promoters, passives and detractors.
+
+    Examples
+    --------
+    >>> round(nps_from_counts(100, 30, 80), 2)
+    9.52
+    """
+    check_choice("result", result, ["points", "fraction"])
+    pro = values("promoters", promoters, low=0, whole=True)
+    pas = values("passives", passives, low=0, whole=True)
+    det = values("detractors", detractors, low=0, whole=True)
+    pro, pas, det = broadcast(promoters=pro, passives=pas, detractors=det)
+    n = pro + pas + det
+    if np.any(n == 0):
+        msg = "`promoters`, `passives` and `detractors` are all 0: NPS needs at least 1 answer."
+        raise ValueError(msg)
+    template = template_of(promoters=promoters, passives=passives, detractors=detractors)
+    return finish(template, _nps_result(pro, det, n, result))
+
+
+def csat(
+    scores: Any,
+    scale_max: int = 5,
+    satisfied_min: int = 4,
+    method: str = "top_box",
+    scale_min: int = 1,
+) -> float:
+    """Customer satisfaction (CSAT) from raw survey answers.
+
+    Parameters
+    ----------
+    scores : sequence or Series of int
+        One whole-number answer per respondent, on ``scale_min..scale_max``.
+    scale_max : int, default 5
+        Top of the answer scale.
+    satisfied_min : int, default 4
+        Lowest answer counted as satisfied (4 on 1-5: the usual "top-2-box").
+    method : {"top_box", "mean"}, default "top_box"
+        ``"top_box"``: fraction of answers >= ``satisfied_min``. ``"mean"``: the average
+        answer on the scale itself (e.g. 4.2 out of 5); some tools report that instead.
+    scale_min : int, default 1
+        Bottom of the answer scale.
+
+    Examples
+    --------
+    >>> answers = [5] * 10 + [4] * 20 + [3] * 10 + [2] * 5 + [1] * 5
+    >>> csat(answers)
+    0.6
+    >>> csat(answers, method="mean")
+    3.5
+    """
+    check_choice("method", method, ["top_box", "mean"])
+    lo = check_number("scale_min", scale_min)
+    hi = check_number("scale_max", scale_max, low=lo, low_open=True)
+    cut = check_number("satisfied_min", satisfied_min, low=lo, high=hi)
+    s = values(
+        "scores", scores, low=lo, high=hi, whole=True, hint=f"Answers run from {lo:g} to {hi:g}."
+    )
+    s = np.atleast_1d(s)
+    if method == "mean":
+        return float(np.mean(s))
+    return float(np.mean(s >= cut))
+
+
+def retention_rate(start: Any, end: Any, new: Any) -> Any:
+    """Customer retention rate ``(E - N) / S`` for one period.
+
+    Parameters
+    ----------
+    start : int or Series
+        S, customers at the start of the period (> 0).
+    end : int or Series
+        E, customers at the end of the period.
+    new : int or Series
+        N, customers acquired during the period (``new <= end``).
+
+    Examples
+    --------
+    >>> retention_rate(200, 210, 30)
+    0.9
+    """
+    s = values("start", start, low=0, low_open=True, whole=True)
+    e = values("end", end, low=0, whole=True)
+    n = values("new", new, low=0, whole=True)
+    s, e, n = broadcast(start=s, end=e, new=n)
+    check_not_above("new", n, "end", e, hint="New customers are part of the end count.")
+    check_not_above(
+        "end - new",
+        e - n,
+        "start",
+        s,
+        hint="Customers kept cannot outnumber those at the start; check `new`.",
+    )
+    return finish(template_of(start=start, end=end, new=new), (e - n) / s)
+
+
+def churn_rate(start: Any, lost: Any) -> Any:
+    """Churn rate: customers lost during the period / customers at the start.
+
+    Equals ``1 - retention_rate(start, end, new)`` when ``lost = start - (end - new)``.
+
+    Examples
+    --------
+    >>> round(churn_rate(98, 45), 4)
+    0.4592
+    """
+    return ratio(
+        lost, start, num_name="lost", den_name="start", whole=True, at_most_denominator=True
+    )
+
+
+def response_rate(responses: Any, invitations: Any) -> Any:
+    """Survey response rate: answers received / invitations sent.
+
+    Examples
+    --------
+    >>> response_rate(45, 300)
+    0.15
+    """
+    return ratio(
+        responses,
+        invitations,
+        num_name="responses",
+        den_name="invitations",
+        whole=True,
+        at_most_denominator=True,
+    )
