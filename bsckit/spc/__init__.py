@@ -1,0 +1,59 @@
+"""Statistical process control for the internal-process perspective of the scorecard.
+
+Control charts separate common-cause variation (the noise a stable process always has)
+from special-cause variation (a signal worth investigating); capability indices compare a
+stable process with its specification limits.
+
+Modules (one concept each):
+
+* :mod:`~bsckit.spc.constants` - ``constants(n)``: d2, d3, c4, A2, A3, B3, B4, D3, D4,
+  computed from their definitions.
+* :mod:`~bsckit.spc.capability` - ``capability(data, lsl, usl, target)``: Cp, Cpk, Cpm,
+  Pp, Ppk, Ppm with confidence intervals.
+* :mod:`~bsckit.spc.control_chart` - ``control_chart(data, kind)``: I-MR, X-bar/R,
+  X-bar/S, p, np, c and u charts, phase I / phase II.
+* :mod:`~bsckit.spc.run_rules` - ``run_rules(values, center, sigma)``: Western Electric
+  and Nelson rules.
+
+Rules for contributors: every position is 0-based; every convention on which sources
+disagree (d2 rounding, c4 on the overall sigma, strictness of "beyond") is a named
+parameter with a documented default; tests check formulas against published examples.
+
+Examples
+--------
+>>> from bsckit.spc import control_chart
+>>> chart = control_chart([21, 24, 16, 12, 15, 5, 28, 20], "c")
+>>> chart.center
+17.625
+"""
+
+from __future__ import annotations
+
+from bsckit.spc.capability import (
+    INDEX_NAMES,
+    SIGMA_METHODS,
+    CapabilityResult,
+    capability,
+    capability_from_summary,
+)
+from bsckit.spc.constants import ControlChartConstants, constants
+from bsckit.spc.control_chart import CHART_KINDS, ControlChartResult, control_chart
+from bsckit.spc.run_rules import RULE_DESCRIPTIONS, RULESETS, RunRulesResult, Violation, run_rules
+
+__all__ = [
+    "CHART_KINDS",
+    "INDEX_NAMES",
+    "RULESETS",
+    "RULE_DESCRIPTIONS",
+    "SIGMA_METHODS",
+    "CapabilityResult",
+    "ControlChartConstants",
+    "ControlChartResult",
+    "RunRulesResult",
+    "Violation",
+    "capability",
+    "capability_from_summary",
+    "constants",
+    "control_chart",
+    "run_rules",
+]
