@@ -1,4 +1,4 @@
-"""Tests for bsckit.spc.capability against published worked examples."""
+"""Tests for bsckit.spc.process_capability against published worked examples."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for bsckit.spc.control_chart against published worked examples.
+"""Tests for bsckit.spc.control_charts against published worked examples.
 
 Positions are 0-based here; sources that count from 1 (R, textbooks) are converted with ``- 1``.
 """

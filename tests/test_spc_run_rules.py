@@ -1,4 +1,4 @@
-"""Tests for bsckit.spc.run_rules (Western Electric and Nelson rules).
+"""Tests for bsckit.spc.special_causes (Western Electric and Nelson rules).
 
 The sources count points from 1 (R); bsckit positions are 0-based, so expected indices are
 converted with ``one_based_to_positions``.

@@ -6,13 +6,13 @@ stable process with its specification limits.
 
 Modules (one concept each):
 
-* :mod:`~bsckit.spc.constants` - ``constants(n)``: d2, d3, c4, A2, A3, B3, B4, D3, D4,
+* :mod:`~bsckit.spc.chart_constants` - ``constants(n)``: d2, d3, c4, A2, A3, B3, B4, D3, D4,
   computed from their definitions.
-* :mod:`~bsckit.spc.capability` - ``capability(data, lsl, usl, target)``: Cp, Cpk, Cpm,
+* :mod:`~bsckit.spc.process_capability` - ``capability(data, lsl, usl, target)``: Cp, Cpk, Cpm,
   Pp, Ppk, Ppm with confidence intervals.
-* :mod:`~bsckit.spc.control_chart` - ``control_chart(data, kind)``: I-MR, X-bar/R,
+* :mod:`~bsckit.spc.control_charts` - ``control_chart(data, kind)``: I-MR, X-bar/R,
   X-bar/S, p, np, c and u charts, phase I / phase II.
-* :mod:`~bsckit.spc.run_rules` - ``run_rules(values, center, sigma)``: Western Electric
+* :mod:`~bsckit.spc.special_causes` - ``run_rules(values, center, sigma)``: Western Electric
   and Nelson rules.
 
 Rules for contributors: every position is 0-based; every convention on which sources
@@ -29,16 +29,22 @@ Examples
 
 from __future__ import annotations
 
-from bsckit.spc.capability import (
+from bsckit.spc.chart_constants import ControlChartConstants, constants
+from bsckit.spc.control_charts import CHART_KINDS, ControlChartResult, control_chart
+from bsckit.spc.process_capability import (
     INDEX_NAMES,
     SIGMA_METHODS,
     CapabilityResult,
     capability,
     capability_from_summary,
 )
-from bsckit.spc.constants import ControlChartConstants, constants
-from bsckit.spc.control_chart import CHART_KINDS, ControlChartResult, control_chart
-from bsckit.spc.run_rules import RULE_DESCRIPTIONS, RULESETS, RunRulesResult, Violation, run_rules
+from bsckit.spc.special_causes import (
+    RULE_DESCRIPTIONS,
+    RULESETS,
+    RunRulesResult,
+    Violation,
+    run_rules,
+)
 
 __all__ = [
     "CHART_KINDS",

@@ -51,7 +51,7 @@ from scipy import stats
 
 from bsckit._validation import check_choice, check_number
 from bsckit.spc._data import as_measurements, d2_value
-from bsckit.spc.constants import MAX_SUBGROUP_SIZE, _c4, _check_size, constants
+from bsckit.spc.chart_constants import MAX_SUBGROUP_SIZE, _c4, _check_size, constants
 
 __all__ = [
     "INDEX_NAMES",

@@ -51,9 +51,9 @@ import pandas as pd
 
 from bsckit._validation import as_values, check_choice, check_number
 from bsckit.spc._data import as_measurements, d2_value
-from bsckit.spc.capability import _check_d2_decimals
-from bsckit.spc.constants import MAX_SUBGROUP_SIZE, _check_size, constants
-from bsckit.spc.run_rules import RunRulesResult, run_rules
+from bsckit.spc.chart_constants import MAX_SUBGROUP_SIZE, _check_size, constants
+from bsckit.spc.process_capability import _check_d2_decimals
+from bsckit.spc.special_causes import RunRulesResult, run_rules
 
 __all__ = ["CHART_KINDS", "ControlChartResult", "control_chart"]
 
