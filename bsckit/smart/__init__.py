@@ -1,0 +1,65 @@
+"""SMART objectives: read what a learner wrote and give the feedback a facilitator would.
+
+- :func:`parse_objective` turns a sentence into a :class:`ParsedObjective` (direction, measure,
+  baseline, target, kind of change, unit, deadline or duration, owner).
+- :func:`check_smart` returns a :class:`SmartReport`: one :class:`Verdict` (pass / warn / fail,
+  feedback, suggestion) per criterion, shown as a checklist in a notebook.
+- :data:`MEASURES` is the measure vocabulary (a tuple of frozen :class:`Measure`).
+
+Rules for contributors: learner text never raises (whatever cannot be read becomes a note and a
+flag); programmer errors (wrong types, unknown dict keys) raise with a message naming the
+parameter. Keep the vocabulary as data in ``measures.py``.
+
+Examples
+--------
+>>> from datetime import date
+>>> report = check_smart("Improve customer satisfaction with postsale services by 15% within"
+...                      " 6 months.", today=date(2026, 11, 1))
+>>> report.status, report["Measurable"].status
+('warn', 'warn')
+"""
+
+from __future__ import annotations
+
+from bsckit.smart.check import check_smart
+from bsckit.smart.feedback import CRITERIA, STATUSES, SmartReport, Verdict
+from bsckit.smart.measures import (
+    KINDS,
+    MEASURES,
+    MEASURES_BY_ID,
+    PERSPECTIVES,
+    UNITS,
+    Measure,
+    find_measure,
+    match_measure,
+    measures_from_catalogue,
+)
+from bsckit.smart.parse import (
+    CHANGE_KINDS,
+    DIRECTIONS,
+    PARSED_UNITS,
+    ParsedObjective,
+    parse_objective,
+)
+
+__all__ = [
+    "CHANGE_KINDS",
+    "CRITERIA",
+    "DIRECTIONS",
+    "KINDS",
+    "MEASURES",
+    "MEASURES_BY_ID",
+    "PARSED_UNITS",
+    "PERSPECTIVES",
+    "STATUSES",
+    "UNITS",
+    "Measure",
+    "ParsedObjective",
+    "SmartReport",
+    "Verdict",
+    "check_smart",
+    "find_measure",
+    "match_measure",
+    "measures_from_catalogue",
+    "parse_objective",
+]

@@ -1,0 +1,799 @@
+"""Judge an objective against the five SMART criteria, the way a facilitator would.
+
+The rules (the corpus in ``tests/smart_corpus.yaml`` is labelled by hand against them):
+
+Specific
+    *fail*: no measure, or only a broad word ("quality", "performance"); or the direction and
+    the numbers contradict each other ("reduce ... from 10 to 12", "reduce ... to a higher
+    value"). *warn*: a measure that is not in the catalogue, or no direction ("improve" a
+    measure whose better direction is unknown). *pass*: a catalogue measure and a direction
+    (stated, or implied by a target level such as "achieve 95% on-time delivery").
+Measurable
+    *fail*: no target number (including "by a lot", "significantly"), or a number but no
+    measure to apply it to. *warn*: the measure is not in the catalogue (or not in ``data``), a
+    number without a unit, a unit that does not fit the measure (minutes for a percentage), or
+    "by 15%" on a measure that is itself a percentage (relative change or percentage points?).
+    *pass*: a number with a fitting unit on a measure the data can compute.
+Achievable
+    *fail*: the target is outside the measure's physical range (above 100% for a share,
+    negative cost, cut by more than 100%), or, with ``data``, the required monthly rate is more
+    than ``absurd_factor`` times the best rate Homeats achieved over any window of the same
+    length; without data, a relative rise of more than 300%. *warn*: nothing to judge (no target,
+    no measure or no time frame, contradictory numbers, deadline passed), a target of perfection (100%
+    on-time, zero defects), the target already met, a required rate above the best observed
+    one; without data, a rise of more than 100%, a cut of more than 50% or a change of more than
+    20 percentage points within 12 months. *pass*: otherwise (without data the feedback says the
+    verdict is only a plausibility check).
+Relevant
+    *fail*: no measure, so nothing to link. *warn*: a measure outside the catalogue (its
+    perspective is unknown); a stated perspective the measure does not belong to; a leading
+    measure for a financial-perspective objective; structured input without a linked strategic
+    objective. *pass*: a catalogue measure, whose perspective is inferred for text input.
+Time-bound
+    *fail*: no deadline or duration (or only "soon"), a deadline today or in the past, a
+    duration of zero. *warn*: more than ``max_years`` years away. *pass*: otherwise.
+
+Examples
+--------
+>>> from datetime import date
+>>> r = check_smart("Improve quality", today=date(2026, 11, 1))
+>>> [v.status for v in r.verdicts]
+['fail', 'fail', 'warn', 'fail', 'fail']
+>>> r["Specific"].suggestion
+"Name the measure, e.g. 'on-time delivery rate' or 'defect rate', and say whether it should go up or down."
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bsckit._validation import check_positive
+from bsckit.smart.feedback import SmartReport, Verdict
+from bsckit.smart.measures import MEASURES, Measure, measures_from_catalogue
+from bsckit.smart.parse import ParsedObjective, parse_objective
+
+__all__ = ["check_smart"]
+
+_TIME_MINUTES = {"minutes": 1.0, "hours": 60.0, "days": 1440.0, "weeks": 10080.0}
+_UNIT_WORDS = {
+    "%": "percent",
+    "pp": "percentage points",
+    "points": "points",
+    "GBP": "pounds (£)",
+    "EUR": "euros (€)",
+    "USD": "dollars ($)",
+    "units": "a count",
+    "ratio": "a ratio",
+}
+
+# plausibility limits used when no data is given (see module docstring)
+_RISE_WARN, _RISE_FAIL = 100.0, 300.0
+_CUT_WARN = 50.0
+_PP_WARN = 20.0
+_FAST_MONTHS = 12.0
+
+
+def _example_measures() -> str:
+    return "e.g. 'on-time delivery rate' or 'defect rate'"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _convert(value: float, unit: str | None, to_unit: str) -> float | None:
+    """Convert a time amount between minutes/hours/days/weeks; same unit passes through."""
+    if unit == to_unit or unit is None:
+        return value
+    if unit in _TIME_MINUTES and to_unit in _TIME_MINUTES:
+        return value * _TIME_MINUTES[unit] / _TIME_MINUTES[to_unit]
+    return None
+
+
+def _unit_fits(parsed: ParsedObjective, measure: Measure) -> str | None:
+    """Why the stated unit does not fit the measure, or ``None`` when it does."""
+    unit, kind = parsed.unit, parsed.change_kind
+    if unit is None or kind is None:
+        return None
+    if kind == "relative":
+        if measure.low is not None and measure.low < 0 and measure.unit == "points":
+            return f"{measure.name} can be negative, so a change in % of it is unclear"
+        return None
+    if kind == "percentage_points":
+        return (
+            None
+            if measure.unit in ("%", "points")
+            else (f"percentage points do not apply to {measure.name}, which is in {measure.unit}")
+        )
+    allowed = {
+        "%": {"%", "pp"},
+        "points": {"points"},
+        "GBP": {"GBP"},
+        "units": {"units"},
+        "ratio": {"ratio", "units"},
+    }.get(measure.unit, set(_TIME_MINUTES))
+    if unit in allowed:
+        return None
+    if measure.unit == "GBP" and unit in ("EUR", "USD"):
+        return f"Homeats reports {measure.name} in pounds, not {_UNIT_WORDS[unit]}"
+    return f"{measure.name} is measured in {_UNIT_WORDS.get(measure.unit, measure.unit)}, not {_UNIT_WORDS.get(unit, unit)}"
+
+
+# --------------------------------------------------------------------------------------------
+# the five criteria
+# --------------------------------------------------------------------------------------------
+
+
+def _specific(p: ParsedObjective, measure: Measure | None) -> Verdict:
+    flags = p.flags
+    if "empty" in flags:
+        return Verdict(
+            "Specific",
+            "fail",
+            "The objective is empty.",
+            f"Start with a verb and a measure, {_example_measures()}: 'Increase the on-time"
+            " delivery rate from 88% to 95% by 30 June 2027.'",
+        )
+    if measure is None and (p.measure_text is None or "vague_measure" in flags):
+        said = (
+            f"'{p.measure_text}' is too broad to measure"
+            if p.measure_text
+            else ("No measure is named")
+        )
+        return Verdict(
+            "Specific",
+            "fail",
+            f"{said}: a reader cannot tell which number should move.",
+            f"Name the measure, {_example_measures()}, and say whether it should go up or down.",
+        )
+    what = measure.name if measure is not None else p.measure_text
+    if "contradiction" in flags:
+        why = next((n for n in p.notes if "contradict" in n or "other way" in n), "")
+        return Verdict(
+            "Specific",
+            "fail",
+            f"The direction and the numbers contradict each other. {why}".strip(),
+            f"Make the verb and the target agree: if {what} should fall, the target must be"
+            " below today's value.",
+        )
+    if measure is None:
+        return Verdict(
+            "Specific",
+            "warn",
+            f"'{what}' is not in the measure catalogue, so it may mean different things to"
+            " different people.",
+            f"Use a catalogue measure with a clear definition, {_example_measures()}, or define"
+            f" '{what}' precisely.",
+        )
+    if p.direction is None:
+        return Verdict(
+            "Specific",
+            "warn",
+            f"Names {what}, but not whether it should rise, fall or hold.",
+            f"Say 'increase', 'reduce' or 'keep' ({measure.better} is better for {what}).",
+        )
+    return Verdict(
+        "Specific", "pass", f"Names the measure '{what}' and a direction ({p.direction}).", ""
+    )
+
+
+def _measurable(p: ParsedObjective, measure: Measure | None, data_note: str | None) -> Verdict:
+    flags = p.flags
+    if "empty" in flags:
+        return Verdict("Measurable", "fail", "There is nothing to measure yet.",
+                       "Add a number with its unit, e.g. 'to 95%' or 'by 10%'.")  # fmt: skip
+    if p.target is None:
+        non_numeric = next((n for n in p.notes if "is not a number" in n), None)
+        said = (
+            f"{non_numeric[:-1]}, so nobody can tell when it is reached."
+            if non_numeric
+            else "There is no target number, so nobody can tell when it is reached."
+        )
+        unit = measure.unit if measure is not None else "%"
+        example = "'by 10%'" if unit != "%" else "'from 88% to 95%'"
+        return Verdict("Measurable", "fail", said, f"Add a number with its unit, e.g. {example}.")
+    if measure is None and (p.measure_text is None or "vague_measure" in flags):
+        return Verdict(
+            "Measurable",
+            "fail",
+            f"There is a number ({_fmt(p.target)}) but no measure it applies to.",
+            f"Attach the number to a measure the data can compute, {_example_measures()}.",
+        )
+    if measure is None:
+        if p.unit is None:
+            return Verdict(
+                "Measurable",
+                "warn",
+                f"'{p.measure_text}' is not in the catalogue and the number has no unit.",
+                "Give the unit (%, days, £...) and use a measure Homeats already records.",
+            )
+        return Verdict(
+            "Measurable",
+            "warn",
+            f"The target has a number and a unit, but '{p.measure_text}' is not a measure the"
+            " Homeats data can compute.",
+            f"Use a catalogue measure, {_example_measures()}, or say how it will be computed.",
+        )
+    if data_note is not None:
+        return Verdict(
+            "Measurable",
+            "warn",
+            data_note,
+            f"Check that {measure.name} is collected, or choose a measure the data holds.",
+        )
+    misfit = _unit_fits(p, measure)
+    if misfit is not None:
+        return Verdict(
+            "Measurable",
+            "warn",
+            f"The unit does not fit: {misfit}.",
+            f"State the target in {_UNIT_WORDS.get(measure.unit, measure.unit)}.",
+        )
+    if "ambiguous_percent" in flags:
+        return Verdict(
+            "Measurable",
+            "warn",
+            f"'{_fmt(p.target)}%' of a measure that is already a percentage is ambiguous:"
+            f" a relative change or {_fmt(p.target)} percentage points?",
+            f"State the baseline and the target level, e.g. 'from 20% to 23%', or write"
+            f" 'by {_fmt(p.target)} percentage points'.",
+        )
+    return Verdict(
+        "Measurable",
+        "pass",
+        f"A number with a unit ({_describe_target(p)}) on a measure the data can compute.",
+        "",
+    )
+
+
+def _describe_target(p: ParsedObjective) -> str:
+    unit = p.unit or ""
+    number = _fmt(p.target) if p.target is not None else "?"
+    if unit == "%":
+        shown = f"{number}%"
+    elif unit == "GBP":
+        shown = f"£{number}"
+    elif unit == "EUR":
+        shown = f"€{number}"
+    elif unit == "USD":
+        shown = f"${number}"
+    else:
+        shown = f"{number} {unit}".strip()
+    return {"relative": f"by {shown}", "absolute": f"to {shown}"}.get(
+        p.change_kind or "", f"by {shown}"
+    )
+
+
+def _series_for(
+    data: Any, measure: Measure | None, p: ParsedObjective
+) -> tuple[pd.Series | None, str | None]:
+    """The history to judge against, and a note when data was given but holds no series."""
+    if data is None:
+        return None, None
+    if isinstance(data, pd.Series):
+        series = data
+    else:
+        key = measure.id if measure is not None else p.measure_id
+        if isinstance(data, pd.DataFrame):
+            series = data[key] if key is not None and key in data.columns else None
+        else:
+            series = data.get(key) if key is not None else None
+        if series is None:
+            if measure is None:
+                return None, None
+            return None, f"The data given holds no history for {measure.name} ('{measure.id}')."
+        if not isinstance(series, pd.Series):
+            series = pd.Series(series)
+    if not (pd.api.types.is_numeric_dtype(series) or series.dtype == object):
+        msg = (
+            f"`data` must hold numbers (a monthly history per measure); the series for"
+            f" {p.measure_id!r} has dtype {series.dtype}."
+        )
+        raise TypeError(msg)
+    values = pd.to_numeric(series, errors="coerce")
+    with contextlib.suppress(TypeError):  # an index that cannot be sorted keeps its order
+        values = values.sort_index()
+    values = values.replace([np.inf, -np.inf], np.nan).dropna()
+    return values, None
+
+
+def _best_rate(values: np.ndarray, window: int, sign: float) -> float:
+    diffs = (values[window:] - values[:-window]) / window
+    return float(np.max(sign * diffs))
+
+
+def _achievable(
+    p: ParsedObjective,
+    measure: Measure | None,
+    history: pd.Series | None,
+    months: float | None,
+    absurd_factor: float,
+) -> Verdict:
+    flags = p.flags
+    name = measure.name if measure is not None else (p.measure_text or "the measure")
+    if p.target is None:
+        return Verdict(
+            "Achievable",
+            "warn",
+            "Without a target number there is nothing to judge yet.",
+            "Add a target; the check then compares it with what Homeats has achieved before.",
+        )
+    if measure is None and (p.measure_text is None or "vague_measure" in flags):
+        return Verdict(
+            "Achievable",
+            "warn",
+            "Without a measure there is no history to compare the target with.",
+            "Name the measure first.",
+        )
+    if "contradiction" in flags:
+        return Verdict(
+            "Achievable",
+            "warn",
+            "The numbers contradict the direction, so the effort needed cannot be judged.",
+            "Fix the direction or the target first.",
+        )
+    # ---- physical bounds --------------------------------------------------------------------
+    baseline = p.baseline
+    baseline_note = ""
+    if baseline is None and history is not None and len(history):
+        baseline = float(history.iloc[-1])
+        baseline_note = f" (baseline {_fmt(baseline)}, the latest month in the data)"
+    if p.change_kind == "relative" and p.direction == "decrease" and p.target > 100:
+        return Verdict(
+            "Achievable",
+            "fail",
+            f"Cutting {name} by {_fmt(p.target)}% would take it below zero.",
+            "A cut can be at most 100%; a realistic one is usually far smaller.",
+        )
+    if p.target < 0 and p.change_kind != "absolute":
+        return Verdict(
+            "Achievable", "warn", "A negative change cannot be judged.", "Give a positive amount."
+        )
+    level = p.target_level(baseline)
+    if measure is not None and level is not None:
+        if (
+            p.change_kind in ("absolute", "amount")
+            and _convert(level, p.unit, measure.unit) is None
+        ):
+            if p.unit not in ("%", "pp") or measure.unit != "%":
+                level = None
+        elif p.change_kind in ("absolute", "amount"):
+            level = _convert(level, p.unit, measure.unit)
+    if measure is not None and level is not None:
+        if measure.high is not None and level > measure.high + 1e-9:
+            return Verdict(
+                "Achievable",
+                "fail",
+                f"A target of {_fmt(level)} is impossible: {name} cannot exceed"
+                f" {_fmt(measure.high)}.",
+                f"Choose a target below {_fmt(measure.high)}, close to the best Homeats has"
+                " achieved.",
+            )
+        if measure.low is not None and level < measure.low - 1e-9:
+            return Verdict(
+                "Achievable",
+                "fail",
+                f"A target of {_fmt(level)} is impossible: {name} cannot go below"
+                f" {_fmt(measure.low)}.",
+                "Choose a target within the measure's range.",
+            )
+    if measure is not None and p.change_kind == "percentage_points" and p.target > 100:
+        return Verdict(
+            "Achievable",
+            "fail",
+            f"A change of {_fmt(p.target)} percentage points is impossible for a percentage.",
+            "Choose a change of a few percentage points.",
+        )
+    if p.change_kind == "relative" and p.direction == "increase" and p.target > _RISE_FAIL:
+        return Verdict(
+            "Achievable",
+            "fail",
+            f"Raising {name} by {_fmt(p.target)}% is far beyond what a business delivers in one"
+            " objective.",
+            "Aim for a stretch that history supports, then raise it next cycle.",
+        )
+    if months is None:
+        return Verdict(
+            "Achievable",
+            "warn",
+            "Without a deadline the pace of change cannot be judged.",
+            "Add a deadline; the check then compares the required monthly change with history.",
+        )
+    if months <= 0:
+        return Verdict(
+            "Achievable",
+            "warn",
+            "The deadline has passed, so there is no time left to judge.",
+            "Set a deadline in the future.",
+        )
+    if (
+        measure is not None
+        and level is not None
+        and p.direction != "maintain"
+        and (
+            (measure.better == "higher" and measure.high is not None and level >= measure.high)
+            or (measure.better == "lower" and measure.low is not None and level <= measure.low)
+        )
+    ):
+        return Verdict(
+            "Achievable",
+            "warn",
+            f"A target of {_fmt(level)} for {name} means perfection, which is rarely"
+            " reached or held.",
+            "Set a demanding but reachable level and add a threshold for alerts.",
+        )
+    if p.change_kind == "relative" and p.direction == "decrease" and p.target >= 100:
+        return Verdict(
+            "Achievable",
+            "warn",
+            f"Cutting {name} by 100% means eliminating it, which is rarely reached.",
+            "Aim for a large but partial cut.",
+        )
+
+    # ---- with data --------------------------------------------------------------------------
+    if history is not None and len(history) >= 3 and p.direction in ("increase", "decrease"):
+        if level is None or baseline is None:
+            pass
+        else:
+            sign = 1.0 if p.direction == "increase" else -1.0
+            required = sign * (level - baseline) / months
+            values = history.to_numpy(dtype=float)
+            window = max(1, round(months))
+            shorter = ""
+            if window >= len(values):
+                window = len(values) - 1
+                shorter = (
+                    f" (history is shorter than {round(months)} months, so {window}-month windows)"
+                )
+            best = _best_rate(values, window, sign)
+            unit = measure.unit if measure is not None else (p.unit or "")
+            per = f"{_fmt(abs(required))} {unit} a month".replace("% a", "% points a")
+            if unit == "%":
+                per = f"{_fmt(abs(required))} percentage points a month"
+            if required <= 0:
+                return Verdict(
+                    "Achievable",
+                    "warn",
+                    f"The target {_fmt(level)} is already met{baseline_note}: there is no stretch.",
+                    "Raise the ambition or choose a measure that still needs to improve.",
+                )
+            if best <= 0:
+                return Verdict(
+                    "Achievable",
+                    "warn",
+                    f"The objective needs {per}{baseline_note}, but the history never improved"
+                    f" over any {window}-month window{shorter}.",
+                    "Explain what will change (an initiative, resources), or lower the target.",
+                )
+            ratio = required / best
+            best_text = _fmt(best)
+            if ratio > absurd_factor:
+                return Verdict(
+                    "Achievable",
+                    "fail",
+                    f"The objective needs {per}{baseline_note}, {ratio:.1f} times the best"
+                    f" Homeats achieved over any {window}-month window ({best_text} a month)"
+                    f"{shorter}.",
+                    f"Lower the target or allow more time; {absurd_factor:g}x the best ever is"
+                    " not credible without a step change.",
+                )
+            if ratio > 1:
+                return Verdict(
+                    "Achievable",
+                    "warn",
+                    f"The objective needs {per}{baseline_note}, more than the best Homeats"
+                    f" achieved over any {window}-month window ({best_text} a month){shorter}:"
+                    " a stretch.",
+                    "Name the initiative that will make the difference, or allow more time.",
+                )
+            return Verdict(
+                "Achievable",
+                "pass",
+                f"The objective needs {per}{baseline_note}; Homeats has done {best_text} a month"
+                f" over a {window}-month window before{shorter}.",
+                "",
+            )
+    if (
+        history is not None
+        and len(history) >= 1
+        and p.direction == "maintain"
+        and level is not None
+    ):
+        recent = history.to_numpy(dtype=float)[-12:]
+        better_low = measure is not None and measure.better == "lower"
+        held = int(np.sum(recent <= level if better_low else recent >= level))
+        if held * 2 >= len(recent):
+            return Verdict(
+                "Achievable",
+                "pass",
+                f"{name} met {_fmt(level)} in {held} of the last {len(recent)} months.",
+                "",
+            )
+        return Verdict(
+            "Achievable",
+            "warn",
+            f"{name} met {_fmt(level)} in only {held} of the last {len(recent)} months.",
+            "Holding a level rarely met is a stretch; plan the actions that will get there.",
+        )
+
+    # ---- without data: plausibility ---------------------------------------------------------
+    change = None  # relative change in % of the baseline
+    if p.change_kind == "relative":
+        change = p.target
+    elif level is not None and baseline not in (None, 0) and p.change_kind != "percentage_points":
+        change = abs(level - baseline) / abs(baseline) * 100
+    sharpen = " Pass Homeats' monthly history as `data` to compare with what was achieved before."
+    if change is not None:
+        if p.direction == "increase" and change > _RISE_FAIL:
+            return Verdict("Achievable", "fail",
+                           f"A rise of {_fmt(change)}% is far beyond a plausible change.",
+                           "Aim for a stretch that history supports.")  # fmt: skip
+        if p.direction == "decrease" and change > 100:
+            return Verdict("Achievable", "fail", f"A cut of {_fmt(change)}% goes below zero.",
+                           "A cut can be at most 100%.")  # fmt: skip
+        fast = months <= _FAST_MONTHS
+        if fast and p.direction == "increase" and change > _RISE_WARN:
+            return Verdict(
+                "Achievable",
+                "warn",
+                f"A rise of {_fmt(change)}% in {_fmt(round(months, 1))} months is very ambitious.{sharpen}",
+                "Allow more time or lower the target.",
+            )
+        if fast and p.direction == "decrease" and change > _CUT_WARN:
+            return Verdict(
+                "Achievable",
+                "warn",
+                f"A cut of {_fmt(change)}% in {_fmt(round(months, 1))} months is very ambitious.{sharpen}",
+                "Allow more time or aim for a smaller cut.",
+            )
+    points = None  # change in percentage points, for measures that are percentages
+    if p.change_kind == "percentage_points":
+        points = p.target
+    elif measure is not None and measure.unit == "%" and level is not None and baseline is not None:
+        points = abs(level - baseline)
+    if points is not None and months <= _FAST_MONTHS and points > _PP_WARN:
+        return Verdict(
+            "Achievable",
+            "warn",
+            f"{_fmt(points)} percentage points in {_fmt(round(months, 1))} months is very ambitious."
+            f"{sharpen}",
+            "Allow more time or lower the target.",
+        )
+    return Verdict(
+        "Achievable",
+        "pass",
+        f"The change looks plausible in {_fmt(round(months, 1))} months.{sharpen}"
+        if history is None
+        else f"The change looks plausible in {_fmt(round(months, 1))} months.",
+        "",
+    )
+
+
+def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
+    flags = p.flags
+    if measure is None and (p.measure_text is None or "vague_measure" in flags):
+        return Verdict(
+            "Relevant",
+            "fail",
+            "Without a measure the objective cannot be linked to a perspective or a strategic"
+            " objective.",
+            "Name the measure, then say which strategic objective it serves (e.g. 'to raise"
+            " customer satisfaction').",
+        )
+    if measure is None:
+        where = f" in the {p.perspective} perspective" if p.perspective else ""
+        return Verdict(
+            "Relevant",
+            "warn",
+            f"'{p.measure_text}' is not in the catalogue, so its perspective and its link to"
+            f" strategy cannot be checked{where}.",
+            "Use a catalogue measure, or state the perspective and the strategic objective it"
+            " serves.",
+        )
+    if p.perspective is not None and not measure.fits(p.perspective):
+        return Verdict(
+            "Relevant",
+            "warn",
+            f"{measure.name} is usually a {measure.perspective} measure, not a"
+            f" {p.perspective} one.",
+            f"Move it to the {measure.perspective} perspective or pick a {p.perspective} measure.",
+        )
+    if p.perspective == "financial" and measure.kind == "leading":
+        return Verdict(
+            "Relevant",
+            "warn",
+            f"{measure.name} is a leading measure, but financial objectives are judged on"
+            " outcomes (lagging measures).",
+            "Use a lagging financial measure (e.g. operating margin) and keep this one as its"
+            " driver.",
+        )
+    if "structured" in flags and p.linked_objective is None:
+        return Verdict(
+            "Relevant",
+            "warn",
+            f"{measure.name} fits the {p.perspective or measure.perspective} perspective, but no"
+            " strategic objective is linked.",
+            "Choose the strategic objective this target serves.",
+        )
+    link = f", serving '{p.linked_objective}'" if p.linked_objective else ""
+    how = "" if p.perspective else " (inferred from the measure)"
+    return Verdict(
+        "Relevant",
+        "pass",
+        f"{measure.name} is a {measure.kind} measure of the"
+        f" {p.perspective or measure.perspective} perspective{how}{link}.",
+        ""
+        if p.linked_objective
+        else "In your scorecard, link it to the strategic objective it serves.",
+    )
+
+
+def _time_bound(p: ParsedObjective, today: date, max_years: float) -> Verdict:
+    if p.deadline is None and p.duration_months is None:
+        vague = next((n for n in p.notes if "is not a deadline" in n), None)
+        said = f"{vague[:-1]}." if vague else "There is no deadline or time frame."
+        return Verdict(
+            "Time-bound",
+            "fail",
+            said,
+            "Add a date or a duration, e.g. 'by 31 March 2027' or 'within 6 months'.",
+        )
+    if p.deadline is not None:
+        when = p.deadline.isoformat()
+        if p.deadline <= today:
+            return Verdict(
+                "Time-bound",
+                "fail",
+                f"The deadline {when} is not in the future (today is {today.isoformat()}).",
+                "Choose a date after today.",
+            )
+        years = (p.deadline - today).days / 365.25
+        if years > max_years:
+            return Verdict(
+                "Time-bound",
+                "warn",
+                f"The deadline {when} is {years:.1f} years away, beyond a {max_years:g}-year"
+                " strategy horizon.",
+                "Set a nearer milestone that the scorecard reviews can track.",
+            )
+        note = next((n for n in p.notes if "read as" in n and "December" in n), "")
+        return Verdict("Time-bound", "pass", f"Deadline {when}. {note}".strip(), "")
+    months = p.duration_months or 0.0
+    if months <= 0:
+        return Verdict("Time-bound", "fail", "A duration of zero gives no time.",
+                       "Give a duration such as 'within 6 months'.")  # fmt: skip
+    if months > max_years * 12:
+        return Verdict(
+            "Time-bound",
+            "warn",
+            f"{_fmt(months)} months is beyond a {max_years:g}-year strategy horizon.",
+            "Set a nearer milestone that the scorecard reviews can track.",
+        )
+    return Verdict(
+        "Time-bound",
+        "pass",
+        f"Time frame of {_fmt(months)} months.",
+        "When you save it, the start date turns this into a calendar deadline.",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def check_smart(
+    objective: str | ParsedObjective | Mapping[str, Any],
+    data: pd.Series | pd.DataFrame | Mapping[str, pd.Series] | None = None,
+    today: date | None = None,
+    *,
+    catalogue: pd.DataFrame | None = None,
+    absurd_factor: float = 3.0,
+    max_years: float = 5.0,
+    day_first: bool = True,
+) -> SmartReport:
+    """Give a verdict (pass / warn / fail) with feedback on each SMART criterion.
+
+    Parameters
+    ----------
+    objective : str, ParsedObjective or dict
+        Free text as the learner wrote it (never raises), a parsed objective, or structured
+        fields (see :meth:`ParsedObjective.from_dict`; keys such as ``measure``, ``direction``,
+        ``baseline``, ``target``, ``change_kind``, ``unit``, ``deadline``, ``duration_months``,
+        ``owner``, ``perspective``, ``linked_objective``).
+    data : pandas.Series, pandas.DataFrame or mapping, optional
+        Homeats history for the Achievable check: a Series of the measure's monthly values
+        (in time order, e.g. indexed by month), a DataFrame with one column per measure id, or
+        a mapping ``measure_id -> Series``. Without it, Achievable is a plausibility check.
+    today : datetime.date, optional
+        Reference date for deadlines; default ``date.today()`` (pass one in tests).
+    catalogue : pandas.DataFrame, optional
+        Metric catalogue extending the measure vocabulary (see ``measures_from_catalogue``).
+    absurd_factor : float, default 3.0
+        With data, Achievable fails when the required monthly change exceeds this multiple of
+        the best monthly change observed over any window of the same length (warns above 1x).
+    max_years : float, default 5.0
+        Time-bound warns when the deadline is further away than this.
+    day_first : bool, default True
+        How to read ``03/04/2027`` (UK: 3 April).
+
+    Returns
+    -------
+    SmartReport
+
+    Raises
+    ------
+    TypeError
+        If ``objective`` is not text, a ParsedObjective or a dict (e.g. an int), or ``data`` /
+        ``today`` have the wrong type.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> r = check_smart("Decrease production costs by 10% in the next 6 months.",
+    ...                 today=date(2026, 11, 1))
+    >>> r.statuses
+    {'Specific': 'pass', 'Measurable': 'pass', 'Achievable': 'pass', 'Relevant': 'pass', 'Time-bound': 'pass'}
+    >>> history = pd.Series([80.0, 81, 81, 82, 83, 83, 84],
+    ...                     index=pd.period_range("2026-01", periods=7, freq="M"))
+    >>> r = check_smart("Raise on-time delivery to 99% within 3 months", data=history,
+    ...                 today=date(2026, 11, 1))
+    >>> r["Achievable"].status
+    'fail'
+    >>> check_smart(12)
+    Traceback (most recent call last):
+    ...
+    TypeError: `objective` must be text (the objective sentence), a ParsedObjective or a dict of fields; got int.
+    """
+    if today is None:
+        today = date.today()
+    elif isinstance(today, datetime):
+        today = today.date()
+    elif not isinstance(today, date):
+        msg = f"`today` must be a datetime.date or None, got {today!r} ({type(today).__name__})."
+        raise TypeError(msg)
+    absurd_factor = check_positive("absurd_factor", absurd_factor)
+    max_years = check_positive("max_years", max_years)
+    if data is not None and not isinstance(data, pd.Series | pd.DataFrame | Mapping):
+        msg = (
+            "`data` must be a pandas Series (one measure's monthly history), a DataFrame with one"
+            f" column per measure id, or a dict measure_id -> Series; got {type(data).__name__}."
+        )
+        raise TypeError(msg)
+    pool: tuple[Measure, ...] = MEASURES
+    if catalogue is not None:
+        pool = (*measures_from_catalogue(catalogue), *MEASURES)
+    if isinstance(objective, str):
+        parsed = parse_objective(objective, catalogue=catalogue, today=today, day_first=day_first)
+    elif isinstance(objective, ParsedObjective):
+        parsed = objective
+    elif isinstance(objective, Mapping):
+        parsed = ParsedObjective.from_dict(dict(objective), measures=pool)
+    else:
+        msg = (
+            "`objective` must be text (the objective sentence), a ParsedObjective or a dict of"
+            f" fields; got {type(objective).__name__}."
+        )
+        raise TypeError(msg)
+
+    measure = next((m for m in pool if m.id == parsed.measure_id), None)
+    history, data_note = _series_for(data, measure, parsed)
+    notes: list[str] = []
+    if history is not None and len(history) < 3:
+        notes.append("The history has fewer than 3 months; Achievable falls back to plausibility.")
+    months = parsed.months_left(today)
+    if months is not None and not math.isfinite(months):
+        months = None
+    verdicts = (
+        _specific(parsed, measure),
+        _measurable(parsed, measure, data_note),
+        _achievable(parsed, measure, history, months, absurd_factor),
+        _relevant(parsed, measure),
+        _time_bound(parsed, today, max_years),
+    )
+    return SmartReport(parsed, verdicts, tuple(notes))

@@ -1,0 +1,371 @@
+"""Tests for bsckit.smart.check_smart and the SmartReport.
+
+Corpus labels are hand-written (see tests/smart_corpus.yaml); the Achievable figures with data
+are computed by hand in the comments. Reference date 2026-11-01 throughout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsckit.smart import CRITERIA, ParsedObjective, SmartReport, Verdict, check_smart
+
+TODAY = date(2026, 11, 1)
+CORPUS = yaml.safe_load((Path(__file__).parent / "smart_corpus.yaml").read_text("utf-8"))
+LETTERS = {c[0]: c for c in CRITERIA}
+
+
+def _verdict_accuracy(entries: list[dict]) -> tuple[float, Counter, list[str]]:
+    right = 0
+    confusion: Counter = Counter()
+    misses = []
+    for entry in entries:
+        report = check_smart(entry["text"] * entry.get("repeat", 1), today=CORPUS["today"])
+        for letter, expected in entry["verdicts"].items():
+            got = report[letter].status
+            confusion[(expected, got)] += 1
+            if got == expected:
+                right += 1
+            else:
+                misses.append(
+                    f"{entry['text'][:60]!r}: {LETTERS[letter]} expected {expected}, got {got}"
+                )
+    return right / (5 * len(entries)), confusion, misses
+
+
+def test_checker_verdict_accuracy_on_corpus(capsys):
+    everything = CORPUS["entries"]
+    holdout = [e for e in everything if e.get("split") == "holdout"]
+    tuned = [e for e in everything if e.get("split") != "holdout"]
+    total, confusion, misses = _verdict_accuracy(everything)
+    total_tuned, _, _ = _verdict_accuracy(tuned)
+    total_holdout, _, _ = _verdict_accuracy(holdout)
+    exact = sum(
+        all(
+            check_smart(e["text"] * e.get("repeat", 1), today=CORPUS["today"])[k].status == v
+            for k, v in e["verdicts"].items()
+        )
+        for e in everything
+    )
+    with capsys.disabled():
+        print(
+            f"\nSMART checker verdict accuracy: {total:.3f} over {len(everything)} sentences x 5"
+            f" criteria (tuning set {total_tuned:.3f}, n={len(tuned)}; held-out set"
+            f" {total_holdout:.3f}, n={len(holdout)}); all five right for {exact} sentences"
+        )
+        print(
+            "  expected->got: "
+            + ", ".join(f"{e}->{g} {n}" for (e, g), n in sorted(confusion.items()))
+        )
+        for miss in misses:
+            print("  miss:", miss)
+    # Thresholds below the measured figures (0.990 overall; held-out 0.992 on its first run).
+    assert total >= 0.95
+    assert total_holdout >= 0.9
+
+
+def test_seed_objectives():
+    # The article's objectives name a measure, a direction, a number and a time frame; two of
+    # them change a percentage "by 15%" without a baseline, which a facilitator queries.
+    seeds = [e for e in CORPUS["entries"] if e.get("source") == "seed"]
+    for entry in seeds:
+        report = check_smart(entry["text"], today=TODAY)
+        assert report["Specific"].status == "pass"
+        assert report["Time-bound"].status == "pass"
+    report = check_smart(seeds[0]["text"], today=TODAY)
+    assert "percentage points" in report["Measurable"].feedback
+
+
+# ---- text never raises ------------------------------------------------------------------------
+
+_FRAGMENTS = [
+    "Increase",
+    "Reduce",
+    "Improve",
+    "Keep",
+    "Halve",
+    "the",
+    "on-time delivery",
+    "NPS",
+    "DSO",
+    "cost per meal",
+    "quality",
+    "by",
+    "to",
+    "from",
+    "15%",
+    "-3",
+    "£50k",
+    "12,5",
+    "1.250,5",
+    "fifteen",
+    "percentage points",
+    "within",
+    "6 months",
+    "Q2 2027",
+    "31/02/2027",
+    "2019",
+    "soon",
+    "(owner: Head of Service)",
+    "owned by",
+    "so that",
+    "perspective: financial",
+    "a lot",
+    "higher",
+    "é",
+    "🚀",
+    "\n",
+    "%",
+    "(",
+    ")",
+    "99999999999999999999",
+    "1e308",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_check_smart_never_raises_on_arbitrary_text(text):
+    report = check_smart(text, today=TODAY)
+    assert [v.criterion for v in report.verdicts] == list(CRITERIA)
+    assert report.to_text() and report.to_html()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=14))
+def test_check_smart_never_raises_on_objective_like_text(parts):
+    text = " ".join(parts)
+    report = check_smart(text, today=TODAY)
+    assert report.status in ("pass", "warn", "fail")
+    for verdict in report.verdicts:
+        assert verdict.feedback
+        if verdict.status != "pass":
+            assert verdict.suggestion, (text, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "status", "words"),
+    [
+        ("", "Specific", "fail", "empty"),
+        ("improve quality", "Specific", "fail", "too broad"),
+        ("Reduce costs to a higher value by 2027", "Specific", "fail", "contradict"),
+        ("Reduce X from 10 to 12 by 2027", "Specific", "fail", "contradict"),
+        ("Reduce churn from 10% to 12% by 2027", "Specific", "fail", "contradict"),
+        ("Increase OEE to 70% by 31 January 2025", "Time-bound", "fail", "not in the future"),
+        ("Increase OEE to 120% by 2027", "Achievable", "fail", "cannot exceed"),
+        ("Cut cost per meal to -£1 by 2027", "Achievable", "fail", "cannot go below"),
+        ("Increase revenue by a lot by 2027", "Measurable", "fail", "'by a lot' is not a number"),
+        ("Increase revenue by lots of money by 2027", "Measurable", "fail", "is not a number"),
+        ("x" * 10_000, "Specific", "fail", "No measure"),
+        ("Réduire les coûts de 10 %", "Time-bound", "fail", "no deadline"),
+        ("Increase OEE to 75% soon", "Time-bound", "fail", "'soon' is not a deadline"),
+        ("Increase OEE to 75% by 2040", "Time-bound", "warn", "years away"),
+        ("Increase OEE by 80% within 6 months", "Achievable", "pass", "plausible"),
+        ("Increase revenue by 150% within 6 months", "Achievable", "warn", "ambitious"),
+        ("Increase revenue by 500% within 24 months", "Achievable", "fail", "far beyond"),
+        ("Cut production cost by 60% in 6 months", "Achievable", "warn", "ambitious"),
+    ],
+)
+def test_clear_feedback_for_bad_objectives(text, criterion, status, words):
+    verdict = check_smart(text, today=TODAY)[criterion]
+    assert verdict.status == status
+    assert words.lower() in verdict.feedback.lower()
+
+
+def test_without_data_the_feedback_says_data_would_sharpen_it():
+    verdict = check_smart("Cut DSO to 40 days within 6 months", today=TODAY)["Achievable"]
+    assert verdict.status == "pass"
+    assert "data" in verdict.feedback
+
+
+# ---- Achievable with data -------------------------------------------------------------------
+
+OTD = pd.Series(
+    [80.0, 81, 81, 82, 83, 83, 84], index=pd.period_range("2026-04", periods=7, freq="M")
+)
+# Best 3-month improvement: v[t+3] - v[t] = 2, 2, 2, 2 -> 2/3 = 0.667 points a month.
+
+
+@pytest.mark.parametrize(
+    ("target", "status"),
+    [
+        (99, "fail"),  # (99 - 84) / 3 = 5.0 a month = 7.5 x best
+        (87, "warn"),  # (87 - 84) / 3 = 1.0 a month = 1.5 x best
+        (85.5, "pass"),  # (85.5 - 84) / 3 = 0.5 a month < best
+        (83, "warn"),  # already met: no stretch
+    ],
+)
+def test_achievable_against_best_observed_rate(target, status):
+    text = f"Raise on-time delivery to {target}% within 3 months"
+    verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
+    assert verdict.status == status, verdict.feedback
+
+
+def test_achievable_uses_the_stated_baseline_and_absurd_factor():
+    # from 80 to 84 in 3 months: 4/3 = 1.33 a month = 2.0 x the best (0.667) -> warn
+    text = "Raise on-time delivery from 80% to 84% within 3 months"
+    verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
+    assert verdict.status == "warn"
+    assert "2 a month" not in verdict.feedback  # the required rate is 1.33, not 2
+    assert "1.33 percentage points a month" in verdict.feedback
+    # 7.5 x best fails at the default factor 3 but only warns at factor 10
+    text = "Raise on-time delivery to 99% within 3 months"
+    assert check_smart(text, data=OTD, today=TODAY, absurd_factor=10)["A"].status == "warn"
+
+
+def test_achievable_with_a_mapping_and_a_decreasing_measure():
+    dso = pd.Series([50.0, 49, 49, 47, 46, 46, 45])
+    # 6-month window: 45 - 50 = -5 -> best cut 5/6 a month; need (45 - 40)/6 = 5/6 -> pass
+    report = check_smart("Cut DSO to 40 days within 6 months", data={"dso": dso}, today=TODAY)
+    assert report["Achievable"].status == "pass"
+    # 36 days needs 9/6 = 1.5 a month = 1.8 x best -> warn
+    report = check_smart("Cut DSO to 36 days within 6 months", data={"dso": dso}, today=TODAY)
+    assert report["Achievable"].status == "warn"
+    # DataFrame with one column per measure works the same way
+    frame = pd.DataFrame({"dso": dso, "oee": dso})
+    report = check_smart("Cut DSO to 36 days within 6 months", data=frame, today=TODAY)
+    assert report["Achievable"].status == "warn"
+
+
+def test_history_that_never_improved_warns():
+    flat = pd.Series([10.0] * 8)
+    verdict = check_smart("Raise OEE to 12% within 3 months", data=flat, today=TODAY)["A"]
+    assert verdict.status == "warn"
+    assert "never improved" in verdict.feedback
+
+
+def test_short_history_uses_shorter_windows():
+    # 3 months of history, 6-month objective: 2-month windows, best (84 - 80)/2 = 2 a month;
+    # need (90 - 84)/6 = 1 a month -> pass
+    short = pd.Series([80.0, 82, 84])
+    verdict = check_smart("Raise OEE to 90% within 6 months", data=short, today=TODAY)["A"]
+    assert verdict.status == "pass"
+    assert "2-month windows" in verdict.feedback
+
+
+def test_maintain_with_data():
+    dso = pd.Series([50.0, 49, 49, 47, 46, 46, 45])
+    # at or below 46 in 3 of the 7 months -> warn; at or below 49 in 6 of 7 -> pass
+    text = "Keep DSO at or below {} days for 12 months"
+    assert check_smart(text.format(46), data={"dso": dso}, today=TODAY)["A"].status == "warn"
+    assert check_smart(text.format(49), data={"dso": dso}, today=TODAY)["A"].status == "pass"
+
+
+def test_data_without_the_measure_makes_measurable_warn():
+    report = check_smart("Raise OEE to 80% by 2027", data={"dso": OTD}, today=TODAY)
+    assert report["Measurable"].status == "warn"
+    assert "no history" in report["Measurable"].feedback
+
+
+# ---- structured input -------------------------------------------------------------------------
+
+GOOD = {
+    "measure": "on_time_delivery",
+    "baseline": 88,
+    "target": 95,
+    "change_kind": "absolute",
+    "deadline": "2027-06-30",
+    "perspective": "customer",
+    "linked_objective": "Reliable delivery",
+    "owner": "Head of Logistics",
+}
+
+
+def test_structured_objective_all_pass():
+    report = check_smart(GOOD, today=TODAY)
+    assert report.passed, report.to_text()
+    assert report.objective.direction == "increase"
+
+
+def test_structured_relevance_rules():
+    no_link = {k: v for k, v in GOOD.items() if k != "linked_objective"}
+    assert check_smart(no_link, today=TODAY)["Relevant"].status == "warn"
+    wrong = {**GOOD, "perspective": "financial"}
+    verdict = check_smart(wrong, today=TODAY)["Relevant"]
+    assert verdict.status == "warn" and "customer measure" in verdict.feedback
+    leading = {**GOOD, "measure": "collection_efficiency", "perspective": "financial"}
+    verdict = check_smart(leading, today=TODAY)["Relevant"]
+    assert verdict.status == "warn" and "leading" in verdict.feedback
+
+
+def test_parsed_objective_input_and_time_bound_limits():
+    parsed = ParsedObjective(
+        direction="decrease",
+        measure_id="dso",
+        target=5,
+        change_kind="amount",
+        unit="days",
+        duration_months=72,
+    )
+    report = check_smart(parsed, today=TODAY)
+    assert report["Time-bound"].status == "warn"  # 6 years > 5
+    assert check_smart(parsed, today=TODAY, max_years=10)["Time-bound"].status == "pass"
+
+
+# ---- the report ---------------------------------------------------------------------------------
+
+
+def test_report_text_html_and_indexing():
+    report = check_smart("Reduce churn from 10% to 12% by 2019 <script>", today=TODAY)
+    assert report["S"] is report["Specific"] is report["specific"]
+    assert report["time_bound"] is report["Time-bound"] is report["T"]
+    html = report.to_html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "✗" in html and "#cf222e" in html
+    text = report.to_text()
+    assert text.splitlines()[1].startswith("[✗] Specific:")
+    assert report.status == "fail" and not report.passed
+    assert "fix Specific" in report.summary
+    assert report.to_dict()["verdicts"][0]["criterion"] == "Specific"
+    with pytest.raises(KeyError, match="`criterion`"):
+        report["Smart"]
+
+
+def test_all_pass_html_shows_ticks():
+    report = check_smart("Reduce DSO from 48 to 40 days by 31 March 2027", today=TODAY)
+    assert report.passed
+    html = report._repr_html_()
+    assert html.count("✓") == 5
+    assert report.summary == "SMART: all five criteria pass."
+
+
+def test_verdict_and_report_validation():
+    with pytest.raises(ValueError, match="`criterion`"):
+        Verdict("Smart", "pass", "x")
+    report = check_smart("Cut DSO to 40 days by 2027", today=TODAY)
+    with pytest.raises(ValueError, match="`verdicts`"):
+        SmartReport(report.objective, report.verdicts[:4])
+    with pytest.raises(TypeError, match="`objective`"):
+        SmartReport("text", report.verdicts)  # type: ignore[arg-type]
+
+
+# ---- programmer errors ------------------------------------------------------------------------
+
+
+def test_bad_argument_types_raise_clear_errors():
+    with pytest.raises(TypeError, match="`objective` must be text"):
+        check_smart(12)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`objective` must be text"):
+        check_smart(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`data`"):
+        check_smart("Cut DSO to 40 days by 2027", data=[1, 2, 3])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`data`"):
+        check_smart(
+            "Cut DSO to 40 days by 2027",
+            data=pd.Series(pd.date_range("2026-01-01", periods=3)),
+            today=TODAY,
+        )
+    with pytest.raises(TypeError, match="`today`"):
+        check_smart("Cut DSO to 40 days by 2027", today="2026-11-01")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`absurd_factor`"):
+        check_smart("Cut DSO to 40 days by 2027", absurd_factor=0)
+    with pytest.raises(ValueError, match="unknown key"):
+        check_smart({"measure": "dso", "dead_line": "2027-01-01"})
