@@ -15,6 +15,8 @@ Examples
 >>> backup = atomic_write_text(folder / "note.txt", "hello again\\n", backup=True)
 >>> (folder / "note.txt.bak").read_text()
 'hello\\n'
+>>> oct(target.stat().st_mode & 0o777)
+'0o644'
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
     path.parent.mkdir(parents=True, exist_ok=True)
     if backup and path.exists():
         _copy_atomic(path, backup_path(path))
+    # mkstemp creates files readable by the owner only; keep the old file's mode, else 0o644.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

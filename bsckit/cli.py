@@ -24,9 +24,21 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: subcommand -> (module, attribute prefix, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "doctor": ("bsckit.doctor", "", "check that this environment can run the kit (OK/FAIL per item)"),
-    "data": ("bsckit.data.cli", "", "generate Homeats datasets, or --check a folder against its manifest"),
-    "build": ("bsckit.build_cli", "build_", "regenerate data and re-execute every notebook with papermill"),
+    "doctor": (
+        "bsckit.doctor",
+        "",
+        "check that this environment can run the kit (OK/FAIL per item)",
+    ),
+    "data": (
+        "bsckit.data.cli",
+        "",
+        "generate Homeats datasets, or --check a folder against its manifest",
+    ),
+    "build": (
+        "bsckit.build_cli",
+        "build_",
+        "regenerate data and re-execute every notebook with papermill",
+    ),
     "exercises": ("bsckit.build_cli", "exercises_", "write learner exercises/ from solutions/"),
 }
 
@@ -60,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0 if not argv else 2
     add_arguments, run = _load(first.command)
-    child = argparse.ArgumentParser(prog=f"bsckit {first.command}", description=COMMANDS[first.command][2])
+    child = argparse.ArgumentParser(
+        prog=f"bsckit {first.command}", description=COMMANDS[first.command][2]
+    )
     add_arguments(child)
     args = child.parse_args(argv[1:])
     return int(run(args) or 0)

@@ -93,7 +93,9 @@ def _widgets_frontend() -> CheckResult:
         version = metadata.version("jupyterlab_widgets")
     except metadata.PackageNotFoundError:
         return CheckResult(
-            "widgets frontend", False, f"jupyterlab_widgets is missing, widgets will not show. {FIX}"
+            "widgets frontend",
+            False,
+            f"jupyterlab_widgets is missing, widgets will not show. {FIX}",
         )
     roots = [Path(sys.prefix), Path(sys.base_prefix)]
     found = any(

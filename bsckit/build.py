@@ -1,0 +1,711 @@
+"""The course build: datasets, then every notebook executed with papermill, then exercises.
+
+``bsckit build`` (see :mod:`bsckit.build_cli`) calls :func:`build`, which
+
+1. generates the datasets for the build parameters (an injectable ``prepare_data`` step that by
+   default calls :mod:`bsckit.data`);
+2. checks every notebook's parameter names (:func:`bsckit.notebook_params.validate`; papermill
+   would only warn), then executes every notebook in ``notebooks/`` and ``solutions/`` with
+   ``papermill.execute_notebook`` on ``workers`` processes, the working directory set to the
+   folder the executed notebook is written to, so relative paths such as ``../datasets`` hold;
+3. writes ``exercises/`` from ``solutions/`` (:func:`bsckit.exercises.write_exercises`);
+4. returns a :class:`BuildReport` (a table of notebook, status, seconds, checks, where written).
+
+Where things go
+---------------
+- Default parameters, no ``out``: in place. The executed notebooks replace ``notebooks/*.ipynb``
+  and ``solutions/*.ipynb`` (they are the committed, executed course), datasets go to
+  ``datasets/``.
+- Other parameters, no ``out``: ``build/<seed>-<scenario>-<company-slug>/`` with the same layout
+  (``notebooks/``, ``solutions/``, ``exercises/``, ``datasets/``), so ``data_dir="../datasets"``
+  holds there too and the folder can be handed out as it is.
+- ``out=DIR``: that layout under ``DIR``.
+
+Reproducible output
+-------------------
+papermill's timing metadata (``metadata.papermill``, cell ``metadata.execution``) is removed, the
+injected-parameters cell gets a fixed id, and widget model ids are renumbered, so the same
+parameters give the same bytes. Parameters equal to a notebook's own defaults are not injected,
+so the committed notebooks carry no injected cell.
+
+A learner's edits are never overwritten: each executed notebook records the hash of what was
+written in ``metadata.bsckit.build_hash``. When a file about to be replaced no longer matches its
+hash, it was edited after the build; the new output goes to ``build/variants/<folder>/<name>``
+(``<out>/variants/...`` for a separate build) and the report says so. Authors who edited
+``notebooks/`` or ``solutions/`` on purpose pass ``accept_edits=True`` (``--accept-edits``).
+
+Examples
+--------
+>>> BuildParams().slug
+'2024-baseline-homeats'
+>>> BuildParams(seed=7, company="Café Noël & Co", scenario="growth").slug
+'7-growth-cafe-noel-co'
+>>> BuildParams(scenario="boom")
+Traceback (most recent call last):
+...
+ValueError: `scenario` must be one of 'baseline', 'cost_crisis', 'growth'; got 'boom'.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import re
+import sys
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from bsckit._atomic import atomic_write_text
+
+if TYPE_CHECKING:
+    import nbformat
+
+    from bsckit.exercises import ExerciseFile
+
+# This module is imported by every worker process before it runs a notebook, so it imports only
+# the standard library at the top; nbformat, pandas (via _validation) and papermill are imported
+# where they are used. See _init_worker for why that matters.
+
+__all__ = [
+    "BUILD_HASH_KEY",
+    "NOTEBOOK_FOLDERS",
+    "SCENARIOS",
+    "BuildError",
+    "BuildParams",
+    "BuildReport",
+    "NotebookResult",
+    "NotebookTask",
+    "build",
+    "default_prepare_data",
+    "execute_notebooks",
+    "normalise_executed",
+    "slugify",
+]
+
+SCENARIOS = ("baseline", "cost_crisis", "growth")
+NOTEBOOK_FOLDERS = ("notebooks", "solutions")
+BUILD_HASH_KEY = "build_hash"
+INJECTED_CELL_ID = "injected-parameters"
+
+
+class BuildError(RuntimeError):
+    """The build could not start or could not prepare its data."""
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens, for folder names.
+
+    Examples
+    --------
+    >>> slugify("  Homeats Ltd. (UK) ")
+    'homeats-ltd-uk'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "company"
+
+
+@dataclass(frozen=True)
+class BuildParams:
+    """The parameters a build injects into every notebook.
+
+    Parameters
+    ----------
+    seed : int, default 2024
+        Random seed of the generated datasets.
+    company : str, default "Homeats"
+        Company name shown in the data and the text.
+    scenario : str, default "baseline"
+        One of :data:`SCENARIOS`.
+    """
+
+    seed: int = 2024
+    company: str = "Homeats"
+    scenario: str = "baseline"
+
+    def __post_init__(self) -> None:
+        from bsckit._validation import check_choice, check_count
+
+        object.__setattr__(self, "seed", check_count("seed", self.seed))
+        if not isinstance(self.company, str) or not self.company.strip():
+            msg = f"`company` must be a non-empty name, got {self.company!r}."
+            raise ValueError(msg)
+        check_choice("scenario", self.scenario, SCENARIOS)
+
+    @property
+    def slug(self) -> str:
+        """Folder name of a build with these parameters: ``<seed>-<scenario>-<company-slug>``."""
+        return f"{self.seed}-{self.scenario}-{slugify(self.company)}"
+
+    @property
+    def is_default(self) -> bool:
+        """Whether these are the parameters of the committed course."""
+        return self == BuildParams()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The parameters as a plain dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NotebookTask:
+    """One notebook to execute (plain data, so it crosses to a worker process)."""
+
+    source: str
+    label: str
+    cwd: str
+    parameters: dict[str, Any]
+    record: dict[str, Any] = field(default_factory=dict)
+    kernel_name: str | None = None
+    timeout: float = 600.0
+    pythonpath: str = ""
+
+
+@dataclass(frozen=True)
+class NotebookResult:
+    """How one notebook went.
+
+    Attributes
+    ----------
+    label : str
+        The notebook, relative to the build root (``notebooks/00_start_here.ipynb``).
+    status : str
+        ``"ok"`` or ``"failed"``.
+    seconds : float
+        Execution time (kernel start to last cell).
+    written_to : str
+        Where the executed notebook was written ("" when nothing was written).
+    note : str
+        What happened to the file (``written``, ``unchanged``, ``kept learner copy ...``).
+    error : str
+        For a failure: the cell, the error type and message.
+    checks : dict
+        Number of checks per status found in the outputs (see :mod:`bsckit.check`).
+    """
+
+    label: str
+    status: str
+    seconds: float
+    written_to: str = ""
+    note: str = ""
+    error: str = ""
+    checks: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    """Everything a build did; ``ok`` is False when any notebook failed."""
+
+    params: BuildParams
+    root: Path
+    out_dir: Path
+    data_dir: Path
+    results: list[NotebookResult] = field(default_factory=list)
+    exercises: list[ExerciseFile] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when every notebook ran and every solution check passed."""
+        return all(r.status == "ok" for r in self.results)
+
+    @property
+    def failed(self) -> list[NotebookResult]:
+        """The notebooks that failed."""
+        return [r for r in self.results if r.status != "ok"]
+
+    def table(self) -> str:
+        """The per-notebook table printed at the end of a build."""
+        rows = [("notebook", "status", "seconds", "checks", "output")]
+        for r in self.results:
+            checks = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(r.checks.items()))
+            rows.append((r.label, r.status, f"{r.seconds:.1f}", checks or "-", r.note))
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        lines = []
+        for i, row in enumerate(rows):
+            cells = [
+                row[j].ljust(widths[j]) if j != 2 else row[j].rjust(widths[j]) for j in range(4)
+            ]
+            lines.append("  ".join([*cells, row[4]]).rstrip())
+            if i == 0:
+                lines.append("  ".join("-" * w for w in widths) + "  ------")
+        total = sum(self.seconds.values())
+        parts = ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items())
+        lines.append(f"total {total:.1f} s ({parts})")
+        for r in self.failed:
+            lines.append(f"FAILED {r.label}: {r.error}")
+        for e in self.exercises:
+            if e.status == "kept_learner_copy":
+                lines.append(e.describe())
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------------------------
+
+
+def default_prepare_data(params: BuildParams, data_dir: Path) -> Path:
+    """Generate the datasets for ``params`` with :mod:`bsckit.data` and write them to ``data_dir``."""
+    try:
+        from bsckit import data
+    except ImportError as error:  # pragma: no cover - depends on the data module being present
+        msg = (
+            f"The build needs bsckit.data to generate datasets, but it cannot be imported: {error}"
+        )
+        raise BuildError(msg) from error
+    tables = data.generate(seed=params.seed, company=params.company, scenario=params.scenario)
+    return Path(data.write(tables, data_dir, params.as_dict()))
+
+
+# --------------------------------------------------------------------------------------------
+# Executing notebooks (in worker processes)
+# --------------------------------------------------------------------------------------------
+
+_WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def normalise_executed(
+    nb: nbformat.NotebookNode, record: dict[str, Any] | None = None
+) -> nbformat.NotebookNode:
+    """Remove what changes from run to run, record ``record`` and the build hash; return ``nb``.
+
+    Drops ``metadata.papermill`` and each cell's ``papermill`` / ``execution`` metadata, gives the
+    injected-parameters cell a fixed id, renumbers widget model ids, removes papermill's error
+    banner cells, then sets ``metadata.bsckit.parameters`` to ``record`` and
+    ``metadata.bsckit.build_hash`` (other ``metadata.bsckit`` keys, such as the teaching
+    minutes, are kept).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.metadata["papermill"] = {"duration": 1.5}
+    >>> nb = normalise_executed(nb, {"seed": 1})
+    >>> sorted(nb.metadata), sorted(nb.metadata["bsckit"])
+    (['bsckit'], ['build_hash', 'parameters'])
+    """
+    from bsckit.exercises import content_hash
+
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.cells = [
+        c
+        for c in nb.cells
+        if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])
+    ]
+    widget_ids: dict[str, str] = {}
+    for cell in nb.cells:
+        for key in ("papermill", "execution"):
+            cell.metadata.pop(key, None)
+        if cell.metadata.get("tags") == []:
+            cell.metadata.pop("tags")
+        if INJECTED_CELL_ID in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_CELL_ID
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(_WIDGET_MIME)
+            if isinstance(view, dict) and "model_id" in view:
+                old = view["model_id"]
+                view["model_id"] = widget_ids.setdefault(old, f"{len(widget_ids) + 1:032x}")
+    kept = {k: v for k, v in nb.metadata.get("bsckit", {}).items() if k != BUILD_HASH_KEY}
+    nb.metadata["bsckit"] = {**kept, "parameters": dict(record or {})}
+    nb.metadata["bsckit"][BUILD_HASH_KEY] = content_hash(nb, BUILD_HASH_KEY)
+    return nb
+
+
+def _count_checks(nb: nbformat.NotebookNode) -> dict[str, int]:
+    latest: dict[str, str] = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            info = output.get("metadata", {}).get("bsckit", {})
+            if isinstance(info, dict) and "check" in info:
+                latest[str(info["check"])] = str(info.get("status"))
+    counts: dict[str, int] = {}
+    for status in latest.values():
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+_KERNEL_NOISE = (
+    b"Kernel is running over TCP without encryption",
+    b"KeyboardInterrupt caught in kernel",  # papermill interrupting a failed notebook
+)
+
+
+def _drop_kernel_noise() -> None:
+    """Filter this worker's stderr (inherited by its kernels) of known harmless warnings.
+
+    ipykernel 7 warns on every start that a local kernel talks TCP without encryption; on a
+    build of many notebooks that line would bury the progress display. Every other line passes.
+    """
+    try:
+        read_fd, write_fd = os.pipe()
+        original = os.dup(2)
+        os.dup2(write_fd, 2)
+        os.close(write_fd)
+    except OSError:  # pragma: no cover - no usable stderr
+        return
+
+    def pump() -> None:
+        with os.fdopen(read_fd, "rb") as source, os.fdopen(original, "wb", buffering=0) as sink:
+            for line in source:
+                if not any(noise in line for noise in _KERNEL_NOISE):
+                    sink.write(line)
+
+    threading.Thread(target=pump, name="bsckit-stderr-filter", daemon=True).start()
+
+
+def _init_worker(pythonpath: str) -> None:
+    """Import papermill once per worker and prepare the kernels' environment.
+
+    ``import nbformat`` pulls in jsonschema, whose optional IRI format checker imports
+    ``rfc3987_syntax``, which compiles a grammar for about 1.8 s (stack notes). Notebook
+    validation never checks IRIs, so each worker blocks that one optional import: jsonschema
+    skips the checker, and a worker starts in about 0.5 s instead of 2.3 s.
+    """
+    import logging
+
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+    import papermill  # noqa: F401  (imported once, reused by every task of this worker)
+
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    _drop_kernel_noise()
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    if pythonpath:
+        parts = [pythonpath, *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+        os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in parts if p))
+
+
+def _first_line(source: str) -> str:
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:80]
+    return ""
+
+
+def _execute_task(task: NotebookTask) -> dict[str, Any]:
+    """Execute one notebook; return plain data (spawn-safe, never raises)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.perf_counter()
+    try:
+        nb = papermill.execute_notebook(
+            task.source,
+            None,
+            parameters=task.parameters or None,
+            cwd=task.cwd,
+            kernel_name=task.kernel_name,
+            progress_bar=False,
+            execution_timeout=task.timeout,
+        )
+    except PapermillExecutionError as error:
+        where = f"cell {error.cell_index} (In [{error.exec_count}]: {_first_line(error.source)})"
+        evalue = str(error.evalue).strip().splitlines()
+        return {
+            "label": task.label,
+            "ok": False,
+            "seconds": time.perf_counter() - start,
+            "error": f"{where}: {error.ename}: {evalue[0] if evalue else ''}".rstrip(": "),
+        }
+    except Exception as error:  # kernel died, timeout, bad notebook: report, never crash the build
+        return {
+            "label": task.label,
+            "ok": False,
+            "seconds": time.perf_counter() - start,
+            "error": f"{type(error).__name__}: {str(error).strip()[:300]}",
+        }
+    seconds = time.perf_counter() - start
+    from bsckit.exercises import dumps_notebook
+
+    nb = normalise_executed(nb, task.record)
+    return {
+        "label": task.label,
+        "ok": True,
+        "seconds": seconds,
+        "text": dumps_notebook(nb),
+        "checks": _count_checks(nb),
+    }
+
+
+def execute_notebooks(
+    tasks: Sequence[NotebookTask],
+    *,
+    workers: int = 2,
+    progress: TextIO | None = sys.stderr,
+) -> list[dict[str, Any]]:
+    """Execute ``tasks`` on ``workers`` spawned processes; results in the order of ``tasks``.
+
+    Each result is a dict with ``label``, ``ok``, ``seconds`` and either ``text`` (the
+    normalised executed notebook) and ``checks``, or ``error``. A line per finished notebook is
+    written to ``progress`` (None for silence).
+    """
+    from bsckit._validation import check_count
+
+    workers = check_count("workers", workers)
+    if workers < 1:
+        msg = f"`workers` must be at least 1, got {workers}."
+        raise ValueError(msg)
+    if not tasks:
+        return []
+    pythonpath = tasks[0].pythonpath
+    results: dict[int, dict[str, Any]] = {}
+    width = len(str(len(tasks)))
+
+    def report(done: int, result: dict[str, Any]) -> None:
+        if progress is None:
+            return
+        status = "ok" if result["ok"] else "FAILED"
+        line = f"[{done:>{width}}/{len(tasks)}] {status:<6} {result['label']}  {result['seconds']:.1f} s"
+        print(line, file=progress, flush=True)
+
+    if progress is not None:
+        noun = "notebook" if len(tasks) == 1 else "notebooks"
+        print(f"Executing {len(tasks)} {noun} on {workers} worker(s)...", file=progress, flush=True)
+    context = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(
+        max_workers=min(workers, len(tasks)),
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(pythonpath,),
+    ) as pool:
+        futures = {pool.submit(_execute_task, task): i for i, task in enumerate(tasks)}
+        for done, future in enumerate(cf.as_completed(futures), start=1):
+            index = futures[future]
+            try:
+                result = future.result()
+            except Exception as error:  # a worker process died
+                result = {
+                    "label": tasks[index].label,
+                    "ok": False,
+                    "seconds": 0.0,
+                    "error": f"worker process failed: {type(error).__name__}: {error}",
+                }
+            results[index] = result
+            report(done, result)
+    return [results[i] for i in range(len(tasks))]
+
+
+# --------------------------------------------------------------------------------------------
+# The build
+# --------------------------------------------------------------------------------------------
+
+
+def _notebooks(root: Path, folders: Iterable[str]) -> list[Path]:
+    found = []
+    for folder in folders:
+        base = root / folder
+        if base.is_dir():
+            found.extend(sorted(p for p in base.glob("*.ipynb") if not p.name.startswith(".")))
+    return found
+
+
+def _write_decision(target: Path, text: str, *, in_place: bool, accept_edits: bool) -> str:
+    """'unchanged', 'write' or 'variant' for an executed notebook about to go to ``target``."""
+    from bsckit.exercises import recorded_hash_matches
+
+    if not target.exists():
+        return "write"
+    if target.read_text(encoding="utf-8") == text:
+        return "unchanged"
+    if accept_edits:
+        return "write"
+    untouched = recorded_hash_matches(target, BUILD_HASH_KEY)
+    if untouched is True or (untouched is None and in_place):
+        # In place, a notebook never built before is the author's new source: replace it.
+        return "write"
+    return "variant"
+
+
+def build(
+    root: str | os.PathLike[str] = ".",
+    *,
+    params: BuildParams | None = None,
+    out: str | os.PathLike[str] | None = None,
+    workers: int = 2,
+    prepare_data: Callable[[BuildParams, Path], Any] | None = None,
+    folders: Sequence[str] = NOTEBOOK_FOLDERS,
+    exercises: bool = True,
+    accept_edits: bool = False,
+    kernel_name: str | None = None,
+    timeout: float = 600.0,
+    progress: TextIO | None = sys.stderr,
+) -> BuildReport:
+    """Build the course: datasets, executed notebooks, exercises. See the module docstring.
+
+    Parameters
+    ----------
+    root : path-like, default "."
+        The kit's folder (holding ``notebooks/`` and ``solutions/``).
+    params : BuildParams, optional
+        Seed, company and scenario; default :class:`BuildParams()` (the committed course).
+    out : path-like, optional
+        Output folder; default in place for default parameters, else ``build/<slug>``.
+    workers : int, default 2
+        Worker processes executing notebooks.
+    prepare_data : callable, optional
+        ``prepare_data(params, data_dir)`` writes the datasets; default
+        :func:`default_prepare_data`. Tests pass a fake.
+    folders : sequence of str, default ("notebooks", "solutions")
+        Folders under ``root`` whose ``*.ipynb`` are executed.
+    exercises : bool, default True
+        Write ``exercises/`` from ``solutions/`` at the end.
+    accept_edits : bool, default False
+        Overwrite notebooks even when they were edited after the last build (authors).
+    kernel_name : str, optional
+        Kernel to run every notebook with; default the notebook's own.
+    timeout : float, default 600
+        Seconds a single cell may run.
+    progress : text stream or None, default sys.stderr
+        Where progress lines go.
+
+    Returns
+    -------
+    BuildReport
+    """
+    from bsckit._validation import check_count, check_number
+    from bsckit.exercises import write_exercises
+    from bsckit.notebook_params import parameters_of, validate
+
+    root = Path(root).resolve()
+    params = BuildParams() if params is None else params
+    if not isinstance(params, BuildParams):
+        msg = f"`params` must be a BuildParams, got {type(params).__name__}."
+        raise TypeError(msg)
+    check_number("timeout", timeout, low=0.0, low_open=True)
+    check_count("workers", workers)
+    in_place = out is None and params.is_default
+    if out is None:
+        out_dir = root if in_place else root / "build" / params.slug
+    else:
+        out_dir = Path(out).resolve()
+        in_place = out_dir == root
+    data_dir = out_dir / "datasets"
+    variants_dir = (root / "build" / "variants") if out_dir == root else out_dir / "variants"
+    report = BuildReport(params=params, root=root, out_dir=out_dir, data_dir=data_dir)
+    say = (lambda text: print(text, file=progress, flush=True)) if progress else (lambda _t: None)
+
+    sources = _notebooks(root, folders)
+    if not sources:
+        say(f"No notebooks found in {', '.join(folders)} under {root}.")
+
+    start = time.perf_counter()
+    say(f"Preparing datasets in {data_dir} ({params.slug})...")
+    try:
+        (prepare_data or default_prepare_data)(params, data_dir)
+    except BuildError:
+        raise
+    except Exception as error:
+        msg = f"Preparing the datasets for {params.slug} failed: {type(error).__name__}: {error}"
+        raise BuildError(msg) from error
+    report.seconds["data"] = time.perf_counter() - start
+
+    tasks, planned, failures = [], [], []
+    for source in sources:
+        relative = source.relative_to(root)
+        target = out_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        wanted = {
+            **params.as_dict(),
+            "data_dir": Path(os.path.relpath(data_dir, target.parent)).as_posix(),
+        }
+        try:
+            validate(source, wanted)
+            defaults = parameters_of(source)
+        except (ValueError, OSError) as error:
+            failures.append(NotebookResult(relative.as_posix(), "failed", 0.0, error=str(error)))
+            continue
+        inject = {k: v for k, v in wanted.items() if defaults.get(k) != v}
+        tasks.append(
+            NotebookTask(
+                source=str(source),
+                label=relative.as_posix(),
+                cwd=str(target.parent),
+                parameters=inject,
+                record=params.as_dict(),
+                kernel_name=kernel_name,
+                timeout=float(timeout),
+                pythonpath=_kit_path(),
+            )
+        )
+        planned.append((relative, target))
+
+    start = time.perf_counter()
+    outcomes = execute_notebooks(tasks, workers=max(1, workers), progress=progress)
+    report.seconds["notebooks"] = time.perf_counter() - start
+
+    for (relative, target), outcome in zip(planned, outcomes, strict=True):
+        label = relative.as_posix()
+        if not outcome["ok"]:
+            report.results.append(
+                NotebookResult(label, "failed", outcome["seconds"], error=outcome["error"])
+            )
+            continue
+        checks = outcome["checks"]
+        error = ""
+        if relative.parts[0] == "solutions" and set(checks) - {"passed"}:
+            shown = ", ".join(f"{n} {s}" for s, n in sorted(checks.items()) if s != "passed")
+            error = f"solution checks do not all pass ({shown})"
+        decision = _write_decision(
+            target, outcome["text"], in_place=in_place, accept_edits=accept_edits
+        )
+        if decision == "write":
+            atomic_write_text(target, outcome["text"])
+            written, note = target, "written"
+        elif decision == "unchanged":
+            written, note = target, "unchanged"
+        else:
+            written = variants_dir / relative
+            atomic_write_text(written, outcome["text"])
+            note = f"{label} was edited by hand; kept it, wrote {written}"
+            say(f"Note: {note}")
+        report.results.append(
+            NotebookResult(
+                label,
+                "failed" if error else "ok",
+                outcome["seconds"],
+                written_to=str(written),
+                note=note if decision != "write" else _display(written, root),
+                error=error,
+                checks=checks,
+            )
+        )
+    report.results.extend(failures)
+    report.results.sort(key=lambda r: r.label)
+
+    if exercises and (root / "solutions").is_dir():
+        start = time.perf_counter()
+        report.exercises = write_exercises(
+            root / "solutions",
+            out_dir / "exercises",
+            parameters=None if in_place else _exercise_defaults(params),
+        )
+        for item in report.exercises:
+            if item.status == "kept_learner_copy":
+                say(f"Note: {item.describe()}")
+        report.seconds["exercises"] = time.perf_counter() - start
+    return report
+
+
+def _kit_path() -> str:
+    """The folder holding the ``bsckit`` package this build runs, for the kernels' PYTHONPATH."""
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def _exercise_defaults(params: BuildParams) -> dict[str, Any]:
+    return params.as_dict()
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
