@@ -1,0 +1,343 @@
+"""Homeats master data: kitchens, dishes and customers, plus the seeded pool of fake names.
+
+Names, e-mail addresses, street addresses and company names come from Faker, seeded with
+``Faker.seed_instance``. Faker is called once per pool entry (a few thousand calls in all);
+rows then draw pool entries by index with numpy, so the cost does not grow with the row count.
+E-mail addresses only use the reserved example domains (RFC 2606).
+
+Examples
+--------
+>>> pool = NamePool("en_GB", seed=1)
+>>> rng = np.random.default_rng(0)
+>>> first, last = pool.people(rng, 2)
+>>> all(e.endswith(("example.com", "example.org", "example.net"))
+...     for e in pool.emails(rng, first, last, np.array([1, 2])))
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+from faker import Faker
+
+from .drivers import BURN_IN, CUSTOMER_TYPES, Calendar, make_ids
+
+__all__ = ["EXAMPLE_DOMAINS", "NamePool", "customers", "dishes", "kitchens"]
+
+EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
+
+GB_KITCHENS = (
+    ("K01", "London", ("London",)),
+    ("K02", "Manchester", ("Manchester", "Salford")),
+    ("K03", "Birmingham", ("Birmingham", "Coventry")),
+    ("K04", "Leeds", ("Leeds", "Bradford")),
+)
+CORE_DISHES = (
+    ("Chicken tikka masala", "Indian", "meat"),
+    ("Beef lasagne", "Italian", "meat"),
+    ("Fish pie", "British", "fish"),
+    ("Vegetable chilli", "Mexican", "vegan"),
+    ("Thai green curry", "Thai", "meat"),
+    ("Mushroom risotto", "Italian", "vegetarian"),
+    ("Shepherd's pie", "British", "meat"),
+    ("Chickpea tagine", "Moroccan", "vegan"),
+    ("Salmon teriyaki", "Japanese", "fish"),
+    ("Spaghetti bolognese", "Italian", "meat"),
+    ("Lentil dahl", "Indian", "vegan"),
+    ("Chicken fajitas", "Mexican", "meat"),
+    ("Macaroni cheese", "American", "vegetarian"),
+    ("Beef stew and dumplings", "British", "meat"),
+    ("Pad thai", "Thai", "meat"),
+    ("Falafel bowl", "Middle Eastern", "vegan"),
+    ("Cod and chips", "British", "fish"),
+    ("Chicken katsu curry", "Japanese", "meat"),
+    ("Spinach and ricotta cannelloni", "Italian", "vegetarian"),
+    ("Pork and apple casserole", "British", "meat"),
+    ("Sweet potato curry", "Indian", "vegan"),
+    ("Lamb kofta", "Middle Eastern", "meat"),
+    ("Prawn linguine", "Italian", "fish"),
+    ("Bean burrito", "Mexican", "vegetarian"),
+)
+NEW_DISH_WORDS = (
+    (
+        "Smoky",
+        "Harissa",
+        "Miso",
+        "Gochujang",
+        "Lemon",
+        "Herb",
+        "Chipotle",
+        "Sumac",
+        "Jerk",
+        "Truffle",
+        "Coconut",
+        "Tandoori",
+        "Szechuan",
+        "Zaatar",
+        "Peri-peri",
+        "Black bean",
+    ),
+    (
+        ("chicken traybake", "meat"),
+        ("aubergine bake", "vegan"),
+        ("salmon bowl", "fish"),
+        ("tofu stir-fry", "vegan"),
+        ("beef ragu", "meat"),
+        ("halloumi salad", "vegetarian"),
+        ("cauliflower curry", "vegan"),
+        ("pork noodles", "meat"),
+        ("cod stew", "fish"),
+        ("paneer skewers", "vegetarian"),
+        ("lamb hotpot", "meat"),
+        ("squash risotto", "vegetarian"),
+    ),
+)
+CUISINES = (
+    "British",
+    "Italian",
+    "Indian",
+    "Thai",
+    "Mexican",
+    "Japanese",
+    "Korean",
+    "Middle Eastern",
+)
+CHANNELS = ("app", "web", "partner", "sales team")
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "".join(ch for ch in ascii_text.lower() if ch.isalnum())
+
+
+class NamePool:
+    """Seeded pools of fake names, addresses and company names, sampled by index.
+
+    Parameters
+    ----------
+    locale : str
+        Faker locale, e.g. ``"en_GB"``.
+    seed : int
+        Seed passed to ``Faker.seed_instance``.
+    size : int, default 250
+        Entries per pool.
+    """
+
+    def __init__(self, locale: str, seed: int, size: int = 250) -> None:
+        fake = Faker(locale)
+        fake.seed_instance(seed)
+        self.locale = locale
+        self.first = np.array([fake.first_name() for _ in range(size)], dtype=object)
+        self.last = np.array([fake.last_name() for _ in range(size)], dtype=object)
+        self.streets = np.array(
+            [fake.street_address().replace("\n", ", ") for _ in range(size)], dtype=object
+        )
+        self.postcodes = np.array([fake.postcode() for _ in range(size)], dtype=object)
+        companies = dict.fromkeys(fake.company() for _ in range(size))
+        self.companies = np.array(list(companies), dtype=object)
+        cities: dict[str, None] = {}
+        while len(cities) < 4:
+            cities[fake.city()] = None
+        self.cities = tuple(cities)
+        self._first_slug = np.array([_slug(x) or "x" for x in self.first], dtype=object)
+        self._last_slug = np.array([_slug(x) or "x" for x in self.last], dtype=object)
+
+    def people(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Indices into the first- and last-name pools for ``n`` people."""
+        return rng.integers(len(self.first), size=n), rng.integers(len(self.last), size=n)
+
+    def full_names(self, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+        """``"First Last"`` for pool indices."""
+        return self.first[first] + " " + self.last[last]
+
+    def emails(
+        self, rng: np.random.Generator, first: np.ndarray, last: np.ndarray, number: np.ndarray
+    ) -> np.ndarray:
+        """Unique e-mail addresses on reserved example domains (``number`` makes them unique)."""
+        domains = np.array(EXAMPLE_DOMAINS, dtype=object)[rng.integers(3, size=len(first))]
+        numbers = np.asarray(number).astype(str).astype(object)
+        return self._first_slug[first] + "." + self._last_slug[last] + numbers + "@" + domains
+
+    def addresses(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Street addresses and postcodes for ``n`` rows."""
+        idx = rng.integers(len(self.streets), size=n)
+        return self.streets[idx], self.postcodes[idx]
+
+
+def kitchen_cities(pool: NamePool) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Kitchens and the cities each serves (UK cities for en_GB, Faker cities otherwise)."""
+    if pool.locale == "en_GB":
+        return GB_KITCHENS
+    return tuple((f"K0{i + 1}", city, (city,)) for i, city in enumerate(pool.cities))
+
+
+def kitchens(pool: NamePool, company: str, scale: float, rng: np.random.Generator) -> pd.DataFrame:
+    """The production kitchens."""
+    rows = kitchen_cities(pool)
+    n = len(rows)
+    opened = np.datetime64("2019-03-01") + rng.integers(0, 3 * 365, n).astype("timedelta64[D]")
+    return pd.DataFrame(
+        {
+            "kitchen_id": [r[0] for r in rows],
+            "name": [f"{company} {r[1]}" for r in rows],
+            "city": [r[1] for r in rows],
+            "cities_served": ["; ".join(r[2]) for r in rows],
+            "opened_on": np.sort(opened),
+            "shifts_per_day": 2,
+            "planned_minutes_per_shift": 450,
+            "ideal_cycle_time_s": np.round(rng.uniform(70, 95, n) / np.sqrt(scale), 1),
+        }
+    )
+
+
+def dishes(projects: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Core dishes (launched before 2023) and one dish per launched innovation project."""
+    n_core = len(CORE_DISHES)
+    core_launch = np.datetime64("2019-04-01") + np.sort(rng.integers(0, 3 * 365, n_core)).astype(
+        "timedelta64[D]"
+    )
+    launched = projects[projects["status"] == "launched"]
+    n_new = len(launched)
+    core = pd.DataFrame(
+        {
+            "name": [d[0] for d in CORE_DISHES],
+            "cuisine": [d[1] for d in CORE_DISHES],
+            "diet": [d[2] for d in CORE_DISHES],
+            "launched_on": core_launch,
+            "project_id": pd.Series([None] * n_core, dtype="str"),
+        }
+    )
+    new = pd.DataFrame(
+        {
+            "name": launched["name"].to_numpy(),
+            "cuisine": np.array(CUISINES)[rng.integers(len(CUISINES), size=n_new)],
+            "diet": launched["diet"].to_numpy(),
+            "launched_on": launched["launched_on"].to_numpy(),
+            "project_id": launched["project_id"].to_numpy(),
+        }
+    )
+    out = pd.concat([core, new], ignore_index=True)
+    out = out.sort_values(["launched_on", "name"], kind="stable").reset_index(drop=True)
+    n = len(out)
+    out.insert(0, "dish_id", [f"D{i + 1:03d}" for i in range(n)])
+    premium = np.where(out["project_id"].notna(), 0.8, 0.0)
+    base = {"meat": 9.9, "fish": 10.5, "vegetarian": 9.2, "vegan": 8.9}
+    out["price_per_portion"] = np.round(
+        out["diet"].map(base).to_numpy() + premium + rng.choice([-0.4, 0.0, 0.4], n), 2
+    )
+    out["kcal_per_portion"] = rng.integers(420, 780, n)
+    return out[
+        [
+            "dish_id",
+            "name",
+            "cuisine",
+            "diet",
+            "price_per_portion",
+            "kcal_per_portion",
+            "launched_on",
+            "project_id",
+        ]
+    ]
+
+
+def customers(
+    cal: Calendar,
+    plan: pd.DataFrame,
+    pool: NamePool,
+    kitchen_rows: tuple[tuple[str, str, tuple[str, ...]], ...],
+    rng: np.random.Generator,
+) -> pd.DataFrame:
+    """Customers whose sign-ups and cancellations realise the plan exactly.
+
+    Households are subscribers or pay-as-you-go; business accounts are offices with a contract.
+    ``churned_at`` is when the customer cancelled; a cancelling subscriber still receives that
+    month's deliveries (subscriptions are prepaid monthly).
+    """
+    months = len(plan)
+    frames = []
+    for kind in CUSTOMER_TYPES:
+        initial = int(plan[f"active_start_{kind}"].iat[0])
+        signups = plan[f"signups_{kind}"].to_numpy()
+        churners = plan[f"churners_{kind}"].to_numpy()
+        # Signup month index (into plan rows); the initial cohort signed up before the warm-up.
+        signup_m = np.concatenate([np.full(initial, -1), np.repeat(np.arange(months), signups)])
+        churn_m = np.full(len(signup_m), -2)
+        for i in range(months):
+            if churners[i] == 0:
+                continue
+            eligible = np.flatnonzero((signup_m < i) & (churn_m == -2))
+            chosen = rng.choice(eligible, size=churners[i], replace=False)
+            churn_m[chosen] = i
+        n = len(signup_m)
+        signup_at = np.empty(n, dtype="datetime64[m]")
+        old = signup_m < 0
+        back = rng.integers(30, 4 * 365, old.sum()).astype("timedelta64[D]")
+        signup_at[old] = (cal.all_starts[0] - back).astype("datetime64[m]") + rng.integers(
+            0, 1440, old.sum()
+        ).astype("timedelta64[m]")
+        new_idx = signup_m[~old] - BURN_IN
+        signup_at[~old] = cal.random_times(rng, new_idx)
+        churned_at = np.full(n, np.datetime64("NaT"), dtype="datetime64[m]")
+        has = churn_m >= 0
+        earliest = signup_at[has] + np.timedelta64(1, "m")
+        churned_at[has] = cal.random_times(rng, churn_m[has] - BURN_IN, earliest=earliest)
+        frames.append(
+            pd.DataFrame({"kind": kind, "signup_at": signup_at, "churned_at": churned_at})
+        )
+    out = pd.concat(frames, ignore_index=True)
+    # Drop customers who left before the first reported month.
+    left_early = out["churned_at"].notna() & (out["churned_at"] < np.datetime64(cal.begin))
+    out = out[~left_early]
+    out = out.sort_values(["signup_at", "kind"], kind="stable").reset_index(drop=True)
+    n = len(out)
+    out.insert(0, "customer_id", make_ids("C", n, 5))
+    kind = out["kind"].to_numpy()
+    business = kind == "business"
+    out["segment"] = np.where(business, "business", "household")
+    out["plan"] = np.select(
+        [kind == "subscriber", kind == "payg"],
+        ["subscription", "pay as you go"],
+        "business contract",
+    )
+    first, last = pool.people(rng, n)
+    company_idx = rng.integers(len(pool.companies), size=n)
+    out["name"] = np.where(business, pool.companies[company_idx], pool.full_names(first, last))
+    out["contact_name"] = pool.full_names(first, last)
+    out["email"] = pool.emails(rng, first, last, np.arange(1, n + 1))
+    street, postcode = pool.addresses(rng, n)
+    out["address"] = street
+    out["postcode"] = postcode
+    cities = [c for row in kitchen_rows for c in row[2]]
+    weights = np.array([3.0 if c == row[1] else 1.0 for row in kitchen_rows for c in row[2]])
+    city_idx = rng.choice(len(cities), size=n, p=weights / weights.sum())
+    out["city"] = np.array(cities, dtype=object)[city_idx]
+    kitchen_of = {c: row[0] for row in kitchen_rows for c in row[2]}
+    out["kitchen_id"] = out["city"].map(kitchen_of)
+    channel_p = np.where(business[:, None], [0.1, 0.2, 0.1, 0.6], [0.55, 0.3, 0.15, 0.0])
+    u = rng.random(n)[:, None]
+    out["channel"] = np.array(CHANNELS)[(u > np.cumsum(channel_p, axis=1)).sum(axis=1)]
+    portions = np.where(kind == "subscriber", rng.choice([4, 6, 8], n, p=[0.35, 0.4, 0.25]), 0)
+    out["plan_portions"] = portions
+    out["payment_terms_days"] = np.where(business, 30, 0)
+    return out[
+        [
+            "customer_id",
+            "segment",
+            "plan",
+            "name",
+            "contact_name",
+            "email",
+            "address",
+            "postcode",
+            "city",
+            "kitchen_id",
+            "channel",
+            "signup_at",
+            "churned_at",
+            "plan_portions",
+            "payment_terms_days",
+        ]
+    ]

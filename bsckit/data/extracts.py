@@ -1,0 +1,327 @@
+"""ERP, CRM and HRIS extracts: the same facts as three systems would export them.
+
+The extracts disagree with the clean tables - and with each other - in the ways real systems do:
+ID prefixes and zero padding, date formats, UTC versus local time, daily versus monthly
+granularity, timing and definitions, and a few duplicates. Every planted difference is listed in
+the ``discrepancies`` table, so a learner can check a reconciliation.
+
+Examples
+--------
+>>> ERP_SITE["K01"]
+'KIT-1'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .drivers import Calendar
+
+__all__ = ["DEPT_CODES", "ERP_SITE", "extracts"]
+
+ERP_SITE = {"K01": "KIT-1", "K02": "KIT-2", "K03": "KIT-3", "K04": "KIT-4"}
+DEPT_CODES = {
+    "Kitchens": "KIT",
+    "Delivery": "DEL",
+    "Customer service": "CS",
+    "Finance": "FIN",
+    "IT": "IT",
+    "HR": "HR",
+    "Marketing": "MKT",
+    "R&D": "RD",
+}
+JOB_TITLES = {
+    "cook": "Cook",
+    "driver": "Delivery Driver",
+    "support agent": "Customer Support Agent",
+    "office": "Office Staff",
+}
+
+
+def _num(ids: pd.Series) -> np.ndarray:
+    return ids.astype(str).str.slice(1).astype(int).to_numpy()
+
+
+def _fmt(dates: np.ndarray, fmt: str) -> np.ndarray:
+    out = pd.Series(pd.to_datetime(dates)).dt.strftime(fmt)
+    return out.to_numpy(dtype=object)
+
+
+def extracts(
+    cal: Calendar,
+    customers: pd.DataFrame,
+    orders: pd.DataFrame,
+    invoice_rows: pd.DataFrame,
+    payment_rows: pd.DataFrame,
+    staff: pd.DataFrame,
+    rng: np.random.Generator,
+) -> dict[str, pd.DataFrame]:
+    """``erp_invoices``, ``erp_sales_daily``, ``crm_accounts``, ``hris_employees``,
+    ``hris_headcount`` and ``discrepancies``."""
+    # ERP invoices: other IDs, UK day-first dates, amounts in pence, two re-exported duplicates.
+    inv = invoice_rows
+    issued = inv["issued_on"].to_numpy()
+    year = issued.astype("datetime64[Y]").astype(int) + 1970
+    paid = payment_rows.set_index("invoice_id")["paid_on"].reindex(inv["invoice_id"]).to_numpy()
+    erp = pd.DataFrame(
+        {
+            "doc_no": [
+                f"INV-{y}-{k:06d}"
+                for y, k in zip(year, _num(inv["invoice_id"].str.slice(2)), strict=True)
+            ],
+            "customer_ref": [f"CUST{k:08d}" for k in _num(inv["customer_id"])],
+            "doc_date": _fmt(issued, "%d/%m/%Y"),
+            "due_date": _fmt(inv["due_on"].to_numpy(), "%d/%m/%Y"),
+            "net_amount_pence": np.round(inv["amount"].to_numpy() * 100).astype(np.int64),
+            "status": np.where(np.isnat(paid), "OPEN", "PAID"),
+            "cleared_date": _fmt(paid, "%d/%m/%Y"),
+        }
+    )
+    dup = rng.choice(len(erp), size=min(2, len(erp)), replace=False)
+    erp = pd.concat([erp, erp.iloc[np.sort(dup)]], ignore_index=True)
+    # ERP daily sales: by delivery date (not order date), by site code, delivered orders only.
+    ok = orders[orders["status"] == "delivered"]
+    day = ok["delivered_at"].to_numpy().astype("datetime64[D]")
+    keep = day < cal.end
+    sales = (
+        pd.DataFrame(
+            {
+                "day": day[keep],
+                "site": ok["kitchen_id"].astype(str).to_numpy()[keep],
+                "amount": ok["amount"].to_numpy()[keep],
+            }
+        )
+        .groupby(["day", "site"], sort=True)["amount"]
+        .agg(["sum", "size"])
+        .reset_index()
+    )
+    erp_daily = pd.DataFrame(
+        {
+            "posting_date": _fmt(sales["day"].to_numpy(), "%Y%m%d"),
+            "site_code": sales["site"].map(ERP_SITE).to_numpy(),
+            "orders": sales["size"].to_numpy(),
+            "net_sales_gbp": sales["sum"].round(2).to_numpy(),
+        }
+    )
+    # CRM: unpadded account IDs, UTC timestamps, different labels, three duplicate accounts.
+    local_signup = pd.Series(customers["signup_at"]).dt.tz_localize(
+        "Europe/London", nonexistent="shift_forward", ambiguous=False
+    )
+    local_churn = pd.Series(customers["churned_at"]).dt.tz_localize(
+        "Europe/London", nonexistent="shift_forward", ambiguous=False
+    )
+    crm = pd.DataFrame(
+        {
+            "account_id": [f"ACC-{k}" for k in _num(customers["customer_id"])],
+            "account_name": customers["name"].to_numpy(),
+            "account_type": np.where(customers["segment"] == "business", "B2B", "Consumer"),
+            "email": customers["email"].to_numpy(),
+            "city": customers["city"].astype(str).to_numpy(),
+            "created_utc": local_signup.dt.tz_convert("UTC")
+            .dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_numpy(),
+            "closed_utc": local_churn.dt.tz_convert("UTC")
+            .dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_numpy(),
+            "status": np.where(customers["churned_at"].isna(), "Active", "Closed"),
+        }
+    )
+    dup = np.sort(rng.choice(len(crm), size=min(3, len(crm)), replace=False))
+    copies = crm.iloc[dup].copy()
+    copies["account_id"] = [f"ACC-{900000 + i}" for i in range(len(copies))]
+    copies["email"] = copies["email"].str.upper()
+    crm = pd.concat([crm, copies], ignore_index=True)
+    # HRIS: numeric zero-padded IDs, US dates, "Last, First" names, department codes.
+    names = staff["name"].astype(str).str.split(" ", n=1)
+    hris = pd.DataFrame(
+        {
+            "emp_no": [f"{k:06d}" for k in _num(staff["employee_id"])],
+            "full_name": (names.str[1] + ", " + names.str[0]).to_numpy(),
+            "job_title": staff["role"].map(JOB_TITLES).to_numpy(),
+            "dept_code": staff["department"].map(DEPT_CODES).to_numpy(),
+            "start_date": _fmt(staff["hired_on"].to_numpy(), "%m/%d/%Y"),
+            "leave_date": _fmt(staff["exited_on"].to_numpy(), "%m/%d/%Y"),
+            "fte": np.where(rng.random(len(staff)) < 0.15, 0.6, 1.0),
+        }
+    )
+    # HRIS headcount: people in post on the last day of the month, by department code.
+    last = (cal.months + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+    hired = staff["hired_on"].to_numpy()
+    exited = staff["exited_on"].to_numpy()
+    rows = []
+    for i, d in enumerate(last):
+        on = (hired <= d) & (np.isnat(exited) | (exited > d))
+        counts = staff.loc[on, "department"].map(DEPT_CODES).value_counts()
+        for code in DEPT_CODES.values():
+            rows.append(
+                (
+                    f"{str(cal.months[i])[:4]}-M{str(cal.months[i])[5:7]}",
+                    code,
+                    int(counts.get(code, 0)),
+                )
+            )
+    headcount = pd.DataFrame(rows, columns=["period", "dept_code", "headcount"])
+    discrepancies = pd.DataFrame(
+        DISCREPANCIES,
+        columns=[
+            "discrepancy_id",
+            "system",
+            "table",
+            "column",
+            "kind",
+            "description",
+            "how_to_reconcile",
+        ],
+    )
+    return {
+        "erp_invoices": erp,
+        "erp_sales_daily": erp_daily,
+        "crm_accounts": crm,
+        "hris_employees": hris,
+        "hris_headcount": headcount,
+        "discrepancies": discrepancies,
+    }
+
+
+DISCREPANCIES = [
+    (
+        "X01",
+        "ERP",
+        "erp_invoices",
+        "doc_no",
+        "id format",
+        "Invoice numbers carry the year and a dash: INV-2024-000123 is INV000123 in `invoices`.",
+        "Take the last six digits and prefix INV.",
+    ),
+    (
+        "X02",
+        "ERP",
+        "erp_invoices",
+        "customer_ref",
+        "id format",
+        "Customer references are zero-padded to 8 digits with prefix CUST: CUST00001234 = C01234.",
+        "Strip CUST, convert to int, format as C%05d.",
+    ),
+    (
+        "X03",
+        "ERP",
+        "erp_invoices",
+        "doc_date, due_date, cleared_date",
+        "date format",
+        "Dates are day-first text (DD/MM/YYYY); 03/04/2024 is 3 April, not 4 March.",
+        "Parse with format '%d/%m/%Y' (dayfirst).",
+    ),
+    (
+        "X04",
+        "ERP",
+        "erp_invoices",
+        "net_amount_pence",
+        "unit",
+        "Amounts are integer pence, not pounds.",
+        "Divide by 100.",
+    ),
+    (
+        "X05",
+        "ERP",
+        "erp_invoices",
+        "(rows)",
+        "duplicate",
+        "Two invoices appear twice (re-exported after a correction).",
+        "Drop exact duplicate rows before totalling.",
+    ),
+    (
+        "X06",
+        "ERP",
+        "erp_sales_daily",
+        "posting_date",
+        "granularity and timing",
+        "Daily sales by delivery date (YYYYMMDD text), while `finance_monthly` books revenue by the "
+        "month the order was placed: orders placed at a month end and delivered in the next month "
+        "fall in different months.",
+        "Aggregate to months and compare by order month vs delivery month.",
+    ),
+    (
+        "X07",
+        "ERP",
+        "erp_sales_daily",
+        "site_code",
+        "id format",
+        "Kitchens are KIT-1..KIT-4 instead of K01..K04.",
+        "Map KIT-n to K0n.",
+    ),
+    (
+        "X08",
+        "CRM",
+        "crm_accounts",
+        "account_id",
+        "id format",
+        "Account IDs have prefix ACC- and no zero padding: ACC-42 = C00042.",
+        "Strip ACC-, convert to int, format as C%05d.",
+    ),
+    (
+        "X09",
+        "CRM",
+        "crm_accounts",
+        "created_utc, closed_utc",
+        "time zone",
+        "Timestamps are UTC (suffix Z); `customers` holds UK local time, one hour ahead in summer "
+        "(BST), so a sign-up just after midnight local time lands on the previous day in the CRM.",
+        "Convert UTC to Europe/London before comparing dates.",
+    ),
+    (
+        "X10",
+        "CRM",
+        "crm_accounts",
+        "account_type",
+        "definition",
+        "Segments are labelled Consumer / B2B instead of household / business.",
+        "Map the labels.",
+    ),
+    (
+        "X11",
+        "CRM",
+        "crm_accounts",
+        "(rows)",
+        "duplicate",
+        "Three customers have a second account (ACC-9000xx) with the e-mail in capitals.",
+        "Match on lower-cased e-mail and keep the lower account number.",
+    ),
+    (
+        "X12",
+        "HRIS",
+        "hris_employees",
+        "emp_no",
+        "id format",
+        "Employee numbers are six-digit zero-padded numbers without prefix: 000012 = E0012.",
+        "Convert to int, format as E%04d.",
+    ),
+    (
+        "X13",
+        "HRIS",
+        "hris_employees",
+        "start_date, leave_date",
+        "date format",
+        "Dates are month-first (MM/DD/YYYY, US vendor).",
+        "Parse with format '%m/%d/%Y'.",
+    ),
+    (
+        "X14",
+        "HRIS",
+        "hris_employees",
+        "full_name",
+        "format",
+        "Names are 'Last, First'.",
+        "Split on ', ' and swap.",
+    ),
+    (
+        "X15",
+        "HRIS",
+        "hris_headcount",
+        "period, headcount",
+        "granularity and definition",
+        "Monthly headcount at the last day of the month, with periods written 2024-M01; "
+        "`shared_cost_drivers` counts people in post on the 15th.",
+        "Expect small differences in months with joiners or leavers.",
+    ),
+]

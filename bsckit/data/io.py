@@ -1,0 +1,493 @@
+"""Write, load and check the Homeats dataset files.
+
+Files are CSV (UTF-8, ``\\n`` line ends, fixed decimals per column, ISO dates), so the same
+parameters give byte-identical files in any process. ``manifest.json`` records the parameters,
+the generator version and, per file, the sha256 and the row count. :func:`load` validates every
+value against :data:`bsckit.data.schema.SCHEMA` and the manifest and refuses a bad file with a
+message naming the file, the row and the column; it never repairs data.
+
+Examples
+--------
+>>> import tempfile
+>>> from bsckit.data.generate import generate
+>>> folder = write(generate(months=1, scale=0.05), tempfile.mkdtemp(), {"months": 1})
+>>> load("kitchens", folder)["kitchen_id"].tolist()
+['K01', 'K02', 'K03', 'K04']
+>>> check(folder)
+[]
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import bsckit
+
+from .._validation import check_choice
+from .schema import SCHEMA, Column, conform
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "MANIFEST",
+    "DataFileError",
+    "check",
+    "default_data_dir",
+    "load",
+    "load_all",
+    "tables",
+    "to_csv_bytes",
+    "write",
+]
+
+MANIFEST = "manifest.json"
+DATA_DIR_ENV = "BSCKIT_DATA_DIR"
+_FORMATS = {"date": "D", "datetime": "m", "month": "M"}
+_PARSE = {"date": "%Y-%m-%d", "datetime": "%Y-%m-%dT%H:%M", "month": "%Y-%m"}
+
+
+class DataFileError(ValueError):
+    """A dataset file is missing, edited, truncated or does not match its schema."""
+
+
+def tables() -> list[str]:
+    """Names of all tables, in dictionary order.
+
+    Examples
+    --------
+    >>> tables()[:3]
+    ['kitchens', 'dishes', 'customers']
+    """
+    return list(SCHEMA)
+
+
+def default_data_dir() -> Path:
+    """``$BSCKIT_DATA_DIR`` if set, else the repository's ``datasets/`` folder."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(bsckit.__file__).resolve().parents[1] / "datasets"
+
+
+def _column_text(col: Column, s: pd.Series) -> np.ndarray:
+    missing = s.isna().to_numpy()
+    if col.kind == "float":
+        values = s.to_numpy(dtype=float, na_value=np.nan)
+        text = np.char.mod(f"%.{col.decimals}f", np.where(missing, 0.0, values)).astype(object)
+    elif col.kind == "bool":
+        text = np.where(s.to_numpy(dtype=bool), "true", "false").astype(object)
+    elif col.kind in _FORMATS:
+        values = s.to_numpy(dtype="datetime64[ns]")
+        text = np.datetime_as_string(values.astype(f"datetime64[{_FORMATS[col.kind]}]")).astype(
+            object
+        )
+    elif col.kind == "Int":
+        text = s.astype("Int64").astype(str).to_numpy(dtype=object)
+    else:
+        text = s.astype(str).to_numpy(dtype=object)
+    text[missing] = ""
+    return text
+
+
+def to_csv_bytes(name: str, frame: pd.DataFrame) -> bytes:
+    """The exact bytes written for table ``name``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"month": pd.to_datetime(["2024-01-01"]), "cpi": [100.0],
+    ...                    "food_cost_index": [100.456]})
+    >>> to_csv_bytes("price_index", df)
+    b'month,cpi,food_cost_index\\n2024-01,100.00,100.46\\n'
+    """
+    check_choice("name", name, SCHEMA)
+    table = SCHEMA[name]
+    frame = conform(name, frame)
+    text = pd.DataFrame({c.name: _column_text(c, frame[c.name]) for c in table.columns})
+    return text.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _library_versions() -> dict[str, str]:
+    import faker
+
+    return {"faker": faker.VERSION, "numpy": np.__version__, "pandas": pd.__version__}
+
+
+def write(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | os.PathLike[str],
+    params: Mapping | object,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Write ``tables`` to ``out_dir`` atomically, with ``manifest.json`` and ``README.md``.
+
+    Every file is first written to a temporary name in ``out_dir``; only when all are written
+    do they replace the old files, the manifest last. If anything fails before that, the old
+    files are untouched and the temporary files are removed.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        Output of :func:`bsckit.data.generate` (or a subset of it).
+    out_dir : path-like
+        Target folder (created if missing).
+    params : mapping or Params
+        Generator parameters, recorded in the manifest.
+    progress : callable, optional
+        Called with each file name once its temporary copy is written.
+
+    Returns
+    -------
+    pathlib.Path
+        ``out_dir``.
+    """
+    from .dictionary import data_dictionary
+    from .generate import GENERATOR_VERSION
+
+    if not isinstance(tables, Mapping) or not tables:
+        msg = "`tables` must be a non-empty dict of table name to DataFrame, e.g. generate()."
+        raise TypeError(msg)
+    for name in tables:
+        check_choice("tables", name, SCHEMA)
+    params = params.to_dict() if hasattr(params, "to_dict") else dict(params)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[str, Path]] = []
+    files: dict[str, dict] = {}
+    try:
+        for name in SCHEMA:
+            if name not in tables:
+                continue
+            data = to_csv_bytes(name, tables[name])
+            pending.append((f"{name}.csv", _temp_write(out, f"{name}.csv", data)))
+            files[f"{name}.csv"] = {
+                "table": name,
+                "rows": len(tables[name]),
+                "bytes": len(data),
+                "sha256": _sha(data),
+            }
+            if progress is not None:
+                progress(name)
+        readme = data_dictionary(params, {n: len(t) for n, t in tables.items()}).encode("utf-8")
+        pending.append(("README.md", _temp_write(out, "README.md", readme)))
+        manifest = {
+            "generator": "bsckit.data",
+            "generator_version": GENERATOR_VERSION,
+            "bsckit_version": bsckit.__version__,
+            "libraries": _library_versions(),
+            "format": "CSV, UTF-8, LF line ends, ISO 8601 dates, fixed decimals per column",
+            "parameters": params,
+            "files": files,
+            "data_dictionary": {"file": "README.md", "sha256": _sha(readme)},
+        }
+    except BaseException:
+        for _, tmp in pending:
+            tmp.unlink(missing_ok=True)
+        raise
+    for final, tmp in pending:
+        os.replace(tmp, out / final)
+    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+    os.replace(_temp_write(out, MANIFEST, text.encode("utf-8")), out / MANIFEST)
+    return out
+
+
+def _temp_write(folder: Path, final: str, data: bytes) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{final}.", suffix=".tmp", dir=folder)
+    try:
+        os.chmod(name, 0o666 & ~_umask())  # mkstemp makes 0600; data files are shared
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _manifest(folder: Path) -> dict | None:
+    path = folder / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        msg = f"{path}: not valid JSON ({exc}). Regenerate with `bsckit data --out {folder}`."
+        raise DataFileError(msg) from None
+
+
+def _fail(path: Path, row: int | str, column: str, problem: str) -> DataFileError:
+    where = f"row {row} (line {row + 1})" if isinstance(row, int) else f"row {row}"
+    return DataFileError(
+        f"{path}: {where}, column '{column}': {problem}. The file was edited or truncated; "
+        f"restore it or regenerate the folder with `bsckit data --out {path.parent}`."
+    )
+
+
+def _parse(path: Path, col: Column, raw: pd.Series, nullable_ok: bool = True) -> pd.Series:
+    empty = raw == ""
+    if empty.any() and not col.nullable:
+        i = int(np.argmax(empty.to_numpy()))
+        raise _fail(path, i + 1, col.name, "value is empty but the column may not be empty")
+    kind = col.kind
+    if kind in ("id", "str"):
+        return raw.where(~empty, None).astype("str")
+    if kind == "category":
+        if col.categories is not None:
+            bad = ~empty & ~raw.isin(col.categories)
+            if bad.any():
+                i = int(np.argmax(bad.to_numpy()))
+                allowed = ", ".join(col.categories)
+                raise _fail(path, i + 1, col.name, f"value {raw.iat[i]!r} is not one of: {allowed}")
+        return raw.where(~empty, None)
+    if kind == "bool":
+        bad = ~raw.isin(["true", "false"])
+        if bad.any():
+            i = int(np.argmax(bad.to_numpy()))
+            raise _fail(path, i + 1, col.name, f"value {raw.iat[i]!r} is not true or false")
+        return raw == "true"
+    if kind in _PARSE:
+        parsed = pd.to_datetime(raw.where(~empty, None), format=_PARSE[kind], errors="coerce")
+        bad = parsed.isna() & ~empty
+        if bad.any():
+            i = int(np.argmax(bad.to_numpy()))
+            raise _fail(
+                path,
+                i + 1,
+                col.name,
+                f"value {raw.iat[i]!r} is not a {kind} written {_PARSE[kind]}",
+            )
+        return parsed
+    number = pd.to_numeric(raw.where(~empty, None), errors="coerce")
+    bad = number.isna() & ~empty
+    if kind in ("int", "Int"):
+        bad |= ~empty & (number.fillna(0) % 1 != 0)
+    if bad.any():
+        i = int(np.argmax(bad.to_numpy()))
+        raise _fail(
+            path,
+            i + 1,
+            col.name,
+            f"value {raw.iat[i]!r} is not a {'whole ' if kind != 'float' else ''}number",
+        )
+    if kind == "float":
+        dot = raw.str.find(".").to_numpy()
+        decimals = np.where(dot < 0, 0, raw.str.len().to_numpy() - dot - 1)
+        wrong = ~empty.to_numpy() & (decimals != col.decimals)
+        if wrong.any():
+            i = int(np.argmax(wrong))
+            raise _fail(
+                path, i + 1, col.name, f"value {raw.iat[i]!r} must have {col.decimals} decimals"
+            )
+    out_of = pd.Series(False, index=raw.index)
+    if col.low is not None:
+        out_of |= number < col.low
+    if col.high is not None:
+        out_of |= number > col.high
+    if out_of.any():
+        i = int(np.argmax(out_of.to_numpy()))
+        lo = "-inf" if col.low is None else f"{col.low:g}"
+        hi = "inf" if col.high is None else f"{col.high:g}"
+        raise _fail(
+            path, i + 1, col.name, f"value {raw.iat[i]!r} is outside the allowed range {lo} to {hi}"
+        )
+    return number
+
+
+def _read_raw(path: Path, data: bytes) -> pd.DataFrame:
+    try:
+        return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False)
+    except pd.errors.ParserError as exc:
+        text = str(exc)
+        msg = f"{path}: cannot be read as CSV ({text}). The file was edited or truncated."
+        raise DataFileError(msg) from None
+    except pd.errors.EmptyDataError:
+        raise _fail(path, "1 (header)", "(all)", "the file is empty") from None
+
+
+def load(
+    name: str, data_dir: str | os.PathLike[str] | None = None, *, verify: bool = True
+) -> pd.DataFrame:
+    """Load one table with proper dtypes, after validating it.
+
+    Parameters
+    ----------
+    name : str
+        Table name, one of :func:`tables`.
+    data_dir : path-like, optional
+        Folder; default :func:`default_data_dir`.
+    verify : bool, default True
+        Also compare the file with ``manifest.json`` (row count and sha256) when the folder
+        has one. Schema checks (columns, types, ranges, keys) always run.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    DataFileError
+        Naming the file, the row and the column of the first problem found.
+    """
+    check_choice("name", name, SCHEMA)
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        msg = f"{path} does not exist. Generate the data with `bsckit data --out {folder}`."
+        raise FileNotFoundError(msg)
+    data = path.read_bytes()
+    table = SCHEMA[name]
+    raw = _read_raw(path, data)
+    if tuple(raw.columns) != table.names:
+        missing = [c for c in table.names if c not in raw.columns]
+        extra = [c for c in raw.columns if c not in table.names]
+        column = (missing or extra or [table.names[0]])[0]
+        raise _fail(
+            path,
+            "1 (header)",
+            column,
+            f"header must be {', '.join(table.names)}; missing {missing}, unexpected {extra}",
+        )
+    if data and not data.endswith(b"\n"):
+        last = data.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")
+        fields = next(csv.reader([last])) if last else []
+        column = table.names[min(max(len(fields) - 1, 0), len(table.names) - 1)]
+        raise _fail(path, len(raw), column, "the file ends in the middle of this row (truncated)")
+    manifest = _manifest(folder) if verify else None
+    entry = (manifest or {}).get("files", {}).get(path.name)
+    parsed = {c.name: _parse(path, c, raw[c.name]) for c in table.columns}
+    frame = pd.DataFrame(parsed)
+    for col in table.columns:
+        if col.unique:
+            dup = frame[col.name].duplicated() & frame[col.name].notna()
+            if dup.any():
+                i = int(np.argmax(dup.to_numpy()))
+                raise _fail(
+                    path, i + 1, col.name, f"value {raw[col.name].iat[i]!r} repeats an earlier row"
+                )
+        if col.references:
+            ref_table, ref_col = col.references.split(".")
+            ref_path = folder / f"{ref_table}.csv"
+            if ref_path.exists():
+                keys = pd.read_csv(ref_path, usecols=[ref_col], dtype=str, keep_default_na=False)[
+                    ref_col
+                ]
+                values = frame[col.name]
+                bad = values.notna() & ~values.isin(set(keys))
+                if bad.any():
+                    i = int(np.argmax(bad.to_numpy()))
+                    raise _fail(
+                        path,
+                        i + 1,
+                        col.name,
+                        f"value {values.iat[i]!r} has no match in {ref_table}.{ref_col}",
+                    )
+    if entry is not None:
+        if len(raw) != entry["rows"]:
+            row = min(len(raw), entry["rows"]) + 1
+            raise _fail(
+                path,
+                row,
+                "(all)",
+                f"the file has {len(raw)} rows but manifest.json records {entry['rows']}",
+            )
+        if _sha(data) != entry["sha256"]:
+            row, column, detail = _locate_change(name, data, manifest)
+            raise _fail(path, row, column, f"content differs from manifest.json (sha256){detail}")
+    return conform(name, frame)
+
+
+def _locate_change(name: str, data: bytes, manifest: dict) -> tuple[int | str, str, str]:
+    """Find the first changed row and column by regenerating the table from the manifest."""
+    from .generate import GENERATOR_VERSION, generate
+
+    unknown = ("unknown", "unknown", "; regenerate to see which row")
+    if (
+        manifest.get("generator_version") != GENERATOR_VERSION
+        or manifest.get("libraries") != _library_versions()
+    ):
+        return unknown
+    try:
+        expected = to_csv_bytes(name, generate(**manifest["parameters"])[name])
+    except Exception:
+        return unknown
+    got_lines = data.split(b"\n")
+    exp_lines = expected.split(b"\n")
+    header = next(csv.reader([exp_lines[0].decode()]))
+    for i, (g, e) in enumerate(zip(got_lines, exp_lines, strict=False)):
+        if g != e:
+            gf = next(csv.reader([g.decode("utf-8", "replace")]), [])
+            ef = next(csv.reader([e.decode("utf-8", "replace")]), [])
+            for j, column in enumerate(header):
+                gv = gf[j] if j < len(gf) else ""
+                ev = ef[j] if j < len(ef) else ""
+                if gv != ev:
+                    return i, column, f": found {gv!r}, the generator wrote {ev!r}"
+            return i, header[0], ""
+    return len(exp_lines) - 1, header[0], ""
+
+
+def load_all(
+    data_dir: str | os.PathLike[str] | None = None, *, verify: bool = True
+) -> dict[str, pd.DataFrame]:
+    """Load every table (see :func:`load`)."""
+    return {name: load(name, data_dir, verify=verify) for name in SCHEMA}
+
+
+def check(data_dir: str | os.PathLike[str]) -> list[str]:
+    """Compare a folder with its ``manifest.json``; return the problems found (empty = fine).
+
+    Examples
+    --------
+    >>> check("/nonexistent/folder")
+    ['/nonexistent/folder/manifest.json: missing (is this a bsckit data folder?)']
+    """
+    folder = Path(data_dir)
+    try:
+        manifest = _manifest(folder)
+    except DataFileError as exc:
+        return [str(exc)]
+    if manifest is None:
+        return [f"{folder / MANIFEST}: missing (is this a bsckit data folder?)"]
+    problems = []
+    for key in ("generator_version", "parameters", "files"):
+        if key not in manifest:
+            problems.append(f"{folder / MANIFEST}: no '{key}' entry")
+    for file, entry in sorted(manifest.get("files", {}).items()):
+        path = folder / file
+        if not path.exists():
+            problems.append(f"{path}: missing")
+            continue
+        data = path.read_bytes()
+        rows = max(data.count(b"\n") - 1, 0)
+        if rows != entry.get("rows"):
+            problems.append(f"{path}: {rows} rows, manifest records {entry.get('rows')}")
+        if _sha(data) != entry.get("sha256"):
+            problems.append(f"{path}: sha256 differs from manifest (file changed)")
+    doc = manifest.get("data_dictionary")
+    if doc:
+        path = folder / doc["file"]
+        if not path.exists():
+            problems.append(f"{path}: missing")
+        elif _sha(path.read_bytes()) != doc["sha256"]:
+            problems.append(f"{path}: sha256 differs from manifest (file changed)")
+    return problems

@@ -1,0 +1,959 @@
+"""The schema of every Homeats table: columns, types, units, ranges and keys.
+
+One :class:`Table` per file. The writer formats each column by its ``kind``, the loader parses
+and validates by it, and the data dictionary (``datasets/README.md``) is printed from it.
+
+Kinds: ``id`` and ``str`` (text), ``category`` (text from a known set; loaded as a pandas
+category), ``int``, ``Int`` (whole number that may be missing), ``float`` (fixed ``decimals``),
+``bool`` (``true``/``false``), ``date`` (``YYYY-MM-DD``), ``datetime`` (``YYYY-MM-DDTHH:MM``,
+UK local time unless said otherwise) and ``month`` (``YYYY-MM``, loaded as the first day).
+
+Examples
+--------
+>>> SCHEMA["orders"].key
+'order_id'
+>>> SCHEMA["orders"].column("amount").unit
+'GBP'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_choice
+
+__all__ = ["KINDS", "SCHEMA", "Column", "Table", "conform"]
+
+KINDS = ("id", "str", "category", "int", "Int", "float", "bool", "date", "datetime", "month")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    Parameters
+    ----------
+    name, kind, description : str
+        Column name, kind (see module docstring) and meaning.
+    unit : str, optional
+        Unit of measure.
+    low, high : float, optional
+        Allowed range (inclusive) for numbers.
+    nullable : bool, default False
+        Whether the value may be empty.
+    decimals : int, default 2
+        Decimals written for ``float`` columns.
+    categories : tuple of str, optional
+        Allowed values of a ``category`` column (``None``: any text, still a category).
+    references : str, optional
+        ``"table.column"`` every non-empty value must exist in.
+    unique : bool, default False
+        Whether values must be unique.
+    """
+
+    name: str
+    kind: str
+    description: str
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    nullable: bool = False
+    decimals: int = 2
+    categories: tuple[str, ...] | None = None
+    references: str | None = None
+    unique: bool = False
+
+    def __post_init__(self) -> None:
+        check_choice("kind", self.kind, KINDS)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: file ``<name>.csv``."""
+
+    name: str
+    area: str
+    description: str
+    columns: tuple[Column, ...]
+    key: str | None = None
+    grain: str = ""
+    names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", tuple(c.name for c in self.columns))
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        for col in self.columns:
+            if col.name == name:
+                return col
+        msg = f"`name` must be a column of {self.name!r}: one of {', '.join(self.names)}; got {name!r}."
+        raise KeyError(msg)
+
+
+def C(name: str, kind: str, description: str, unit: str = "", **kw) -> Column:
+    """Short constructor used in the table definitions below."""
+    return Column(name, kind, description, unit, **kw)
+
+
+def _id(name: str, what: str, ref: str | None = None, **kw) -> Column:
+    unique = ref is None and kw.pop("unique", True)
+    return Column(name, "id", what, references=ref, unique=unique, **kw)
+
+
+KITCHEN = "kitchens.kitchen_id"
+CUSTOMER = "customers.customer_id"
+ORDER = "orders.order_id"
+EMPLOYEE = "employees.employee_id"
+DATE_LOW = None
+
+_TABLES = (
+    Table(
+        "kitchens",
+        "company",
+        "Production kitchens; each serves the cities listed.",
+        (
+            _id("kitchen_id", "Kitchen identifier K01..K04"),
+            C("name", "str", "Kitchen name"),
+            C("city", "category", "City where the kitchen is"),
+            C("cities_served", "str", "Customer cities the kitchen delivers to, separated by '; '"),
+            C("opened_on", "date", "Opening date"),
+            C("shifts_per_day", "int", "Production shifts per day", "shifts", low=1, high=3),
+            C(
+                "planned_minutes_per_shift",
+                "int",
+                "Planned production time per shift",
+                "minutes",
+                low=1,
+                high=720,
+            ),
+            C(
+                "ideal_cycle_time_s",
+                "float",
+                "Ideal time to make one portion (OEE performance)",
+                "seconds",
+                low=0.1,
+                high=86400,
+                decimals=1,
+            ),
+        ),
+        key="kitchen_id",
+        grain="one row per kitchen",
+    ),
+    Table(
+        "dishes",
+        "company",
+        "Dishes on the menu. A dish is *new* in the six calendar months after its launch month.",
+        (
+            _id("dish_id", "Dish identifier"),
+            C("name", "str", "Dish name"),
+            C("cuisine", "category", "Cuisine"),
+            C("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
+            C("price_per_portion", "float", "List price per portion", "GBP", low=0, high=100),
+            C("kcal_per_portion", "int", "Energy per portion", "kcal", low=0, high=3000),
+            C("launched_on", "date", "Launch date"),
+            C(
+                "project_id",
+                "id",
+                "Innovation project that created the dish (empty for core dishes)",
+                references="innovation_projects.project_id",
+                nullable=True,
+            ),
+        ),
+        key="dish_id",
+        grain="one row per dish",
+    ),
+    Table(
+        "customers",
+        "company",
+        "Households (subscribers or pay as you go) and business accounts.",
+        (
+            _id("customer_id", "Customer identifier"),
+            C("segment", "category", "Customer segment", categories=("business", "household")),
+            C(
+                "plan",
+                "category",
+                "Commercial plan",
+                categories=("business contract", "pay as you go", "subscription"),
+            ),
+            C("name", "str", "Household name or company name"),
+            C("contact_name", "str", "Contact person"),
+            C("email", "str", "Contact e-mail (reserved example domains only)"),
+            C("address", "str", "Street address (fake)"),
+            C("postcode", "str", "Postcode (fake)"),
+            C("city", "category", "City"),
+            C("kitchen_id", "id", "Kitchen serving the customer", references=KITCHEN),
+            C(
+                "channel",
+                "category",
+                "Acquisition channel",
+                categories=("app", "partner", "sales team", "web"),
+            ),
+            C("signup_at", "datetime", "Sign-up time"),
+            C(
+                "churned_at",
+                "datetime",
+                "Cancellation time (empty while active); subscribers still receive that month's deliveries",
+                nullable=True,
+            ),
+            C(
+                "plan_portions",
+                "int",
+                "Portions per subscription delivery (0 = no subscription)",
+                "portions",
+                low=0,
+                high=20,
+            ),
+            C(
+                "payment_terms_days",
+                "int",
+                "Invoice payment terms (business accounts)",
+                "days",
+                low=0,
+                high=120,
+            ),
+        ),
+        key="customer_id",
+        grain="one row per customer (customers who left before the first month are omitted)",
+    ),
+    Table(
+        "orders",
+        "orders",
+        "Orders placed in the period, one dish per order.",
+        (
+            _id("order_id", "Order identifier"),
+            C("customer_id", "id", "Customer", references=CUSTOMER),
+            C("ordered_at", "datetime", "When the order was placed"),
+            C("promised_at", "datetime", "Promised delivery time (start of slot)"),
+            C(
+                "delivered_at",
+                "datetime",
+                "Actual delivery time (empty if the delivery failed)",
+                nullable=True,
+            ),
+            C("status", "category", "Outcome", categories=("delivered", "failed delivery")),
+            C(
+                "order_type",
+                "category",
+                "Subscription delivery or one-off order",
+                categories=("one-off", "subscription"),
+            ),
+            C(
+                "segment",
+                "category",
+                "Customer segment (copied from customers)",
+                categories=("business", "household"),
+            ),
+            C("city", "category", "Delivery city"),
+            C("kitchen_id", "id", "Kitchen that cooked the order", references=KITCHEN),
+            C(
+                "channel",
+                "category",
+                "Ordering channel",
+                categories=("app", "email", "phone", "web"),
+            ),
+            C("dish_id", "id", "Dish", references="dishes.dish_id"),
+            C(
+                "new_dish",
+                "bool",
+                "Dish launched in the six calendar months before the order's month",
+            ),
+            C("portions", "int", "Portions", "portions", low=1, high=1000),
+            C("amount", "float", "Order value after discounts", "GBP", low=0, high=100000),
+        ),
+        key="order_id",
+        grain="one row per order",
+    ),
+    Table(
+        "production_batches",
+        "production",
+        "Production per kitchen, day and shift: OEE, yield, throughput and cost.",
+        (
+            _id("batch_id", "Batch identifier"),
+            C("kitchen_id", "id", "Kitchen", references=KITCHEN),
+            C("produced_on", "date", "Production day (the day before delivery)"),
+            C("shift", "category", "Shift", categories=("early", "late")),
+            C(
+                "planned_minutes",
+                "int",
+                "Planned production time (over 450 = planned overtime)",
+                "minutes",
+                low=0,
+                high=1440,
+            ),
+            C("downtime_minutes", "int", "Unplanned stops", "minutes", low=0, high=1440),
+            C(
+                "ideal_cycle_time_s",
+                "float",
+                "Ideal time per portion",
+                "seconds",
+                low=0.1,
+                high=86400,
+                decimals=1,
+            ),
+            C("units_made", "int", "Portions made", "portions", low=0),
+            C("good_units", "int", "Portions passed (units_made - defects)", "portions", low=0),
+            C("defects", "int", "Portions scrapped", "portions", low=0),
+            C(
+                "rework",
+                "int",
+                "Portions reworked, then passed (not first-pass)",
+                "portions",
+                low=0,
+            ),
+            C(
+                "quality_checks",
+                "int",
+                "Quality checks performed (distractor: follows complaints)",
+                "checks",
+                low=0,
+            ),
+            C("cost", "float", "Materials, direct labour and energy", "GBP", low=0),
+        ),
+        key="batch_id",
+        grain="one row per kitchen, day and shift",
+    ),
+    Table(
+        "quality_samples",
+        "production",
+        "Portion weights sampled in subgroups of five, one subgroup per kitchen and day; specification 340-360 g, target 350 g.",
+        (
+            C(
+                "subgroup_id",
+                "int",
+                "Subgroup number (unique across kitchens, in time order)",
+                low=1,
+            ),
+            C("kitchen_id", "id", "Kitchen", references=KITCHEN),
+            C("sampled_at", "datetime", "Sampling time"),
+            C("sample_no", "int", "Position within the subgroup", low=1, high=10),
+            C(
+                "portion_weight_g",
+                "float",
+                "Measured portion weight",
+                "g",
+                low=0,
+                high=1000,
+                decimals=1,
+            ),
+            C("target_g", "float", "Target weight", "g", low=0, high=1000, decimals=1),
+            C("lsl_g", "float", "Lower specification limit", "g", low=0, high=1000, decimals=1),
+            C("usl_g", "float", "Upper specification limit", "g", low=0, high=1000, decimals=1),
+        ),
+        grain="one row per weighed portion",
+    ),
+    Table(
+        "initiatives",
+        "production",
+        "Process-improvement initiatives (leading measure of the operations chain).",
+        (
+            _id("initiative_id", "Initiative identifier"),
+            C("kitchen_id", "id", "Kitchen where it ran", references=KITCHEN),
+            C("title", "str", "What was changed"),
+            C(
+                "category",
+                "category",
+                "Kind of improvement",
+                categories=("downtime", "energy", "labour", "quality", "waste"),
+            ),
+            C("started_on", "date", "Start date"),
+            C("completed_on", "date", "Completion date (empty if still running)", nullable=True),
+            C("status", "category", "Status", categories=("completed", "in progress")),
+            C("expected_saving_gbp", "float", "Expected annual saving", "GBP", low=0),
+        ),
+        key="initiative_id",
+        grain="one row per initiative",
+    ),
+    Table(
+        "tickets",
+        "service",
+        "Customer-service tickets.",
+        (
+            _id("ticket_id", "Ticket identifier"),
+            C("customer_id", "id", "Customer", references=CUSTOMER),
+            C("order_id", "id", "Order concerned", references=ORDER, nullable=True),
+            C(
+                "invoice_id",
+                "id",
+                "Invoice concerned (billing disputes)",
+                references="invoices.invoice_id",
+                nullable=True,
+            ),
+            C(
+                "type",
+                "category",
+                "Ticket type",
+                categories=("billing", "complaint", "repair/replacement", "return"),
+            ),
+            C("topic", "category", "Topic"),
+            C(
+                "channel",
+                "category",
+                "Contact channel",
+                categories=("app", "chat", "email", "phone"),
+            ),
+            C("opened_at", "datetime", "Opened"),
+            C("first_response_at", "datetime", "First response by an agent"),
+            C("resolved_at", "datetime", "Resolved"),
+            C("first_contact_resolved", "bool", "Resolved at the first contact"),
+            C("reopened", "bool", "Reopened after resolution"),
+            C("agent_id", "id", "Support agent", references=EMPLOYEE),
+        ),
+        key="ticket_id",
+        grain="one row per ticket",
+    ),
+    Table(
+        "returns",
+        "service",
+        "Returns and refunds.",
+        (
+            _id("return_id", "Return or refund identifier"),
+            C(
+                "ticket_id",
+                "id",
+                "Ticket that raised it",
+                references="tickets.ticket_id",
+                unique=True,
+            ),
+            C("order_id", "id", "Order", references=ORDER),
+            C("customer_id", "id", "Customer", references=CUSTOMER),
+            C(
+                "kind",
+                "category",
+                "Return of goods or refund only",
+                categories=("refund", "return"),
+            ),
+            C("reason", "category", "Reason"),
+            C("requested_at", "datetime", "Requested"),
+            C(
+                "processed_at",
+                "datetime",
+                "Refund processed (empty if still open); target 3 days",
+                nullable=True,
+            ),
+            C("refund_amount", "float", "Amount refunded", "GBP", low=0),
+            C("handling_cost", "float", "Cost of handling the case", "GBP", low=0),
+        ),
+        key="return_id",
+        grain="one row per return or refund",
+    ),
+    Table(
+        "invoices",
+        "billing",
+        "Invoices to business accounts, one per delivered business order.",
+        (
+            _id("invoice_id", "Invoice identifier"),
+            C("customer_id", "id", "Business customer", references=CUSTOMER),
+            C("order_id", "id", "Order invoiced", references=ORDER, unique=True),
+            C("issued_on", "date", "Issue date"),
+            C("due_on", "date", "Due date"),
+            C("amount", "float", "Invoice amount", "GBP", low=0),
+            C("billing_error", "bool", "Issued with an error (disputed, reissued, paid late)"),
+            C(
+                "error_type",
+                "category",
+                "Kind of error",
+                nullable=True,
+                categories=("duplicate line", "missing PO number", "wrong price", "wrong quantity"),
+            ),
+        ),
+        key="invoice_id",
+        grain="one row per invoice",
+    ),
+    Table(
+        "payments",
+        "billing",
+        "Payments received; invoices unpaid at the end of the data have none.",
+        (
+            _id("payment_id", "Payment identifier"),
+            C("invoice_id", "id", "Invoice paid", references="invoices.invoice_id", unique=True),
+            C("paid_on", "date", "Date received"),
+            C("amount", "float", "Amount received", "GBP", low=0),
+            C("method", "category", "Payment method", categories=("bank transfer", "card")),
+        ),
+        key="payment_id",
+        grain="one row per payment",
+    ),
+    Table(
+        "surveys",
+        "surveys",
+        "Surveys sent; unanswered surveys have empty responded_at, nps and csat.",
+        (
+            _id("survey_id", "Survey identifier"),
+            C(
+                "touchpoint",
+                "category",
+                "Touchpoint surveyed",
+                categories=(
+                    "billing",
+                    "delivery",
+                    "food quality",
+                    "relationship",
+                    "returns",
+                    "support",
+                ),
+            ),
+            C("customer_id", "id", "Customer", references=CUSTOMER),
+            C("order_id", "id", "Order the survey is about", references=ORDER, nullable=True),
+            C(
+                "ticket_id",
+                "id",
+                "Ticket the survey is about",
+                references="tickets.ticket_id",
+                nullable=True,
+            ),
+            C("sent_at", "datetime", "Sent"),
+            C("responded_at", "datetime", "Answered (empty = no response)", nullable=True),
+            C(
+                "nps",
+                "Int",
+                "Likelihood to recommend, relationship survey",
+                "0-10",
+                low=0,
+                high=10,
+                nullable=True,
+            ),
+            C(
+                "csat",
+                "Int",
+                "Satisfaction, touchpoint surveys",
+                "1-5",
+                low=1,
+                high=5,
+                nullable=True,
+            ),
+        ),
+        key="survey_id",
+        grain="one row per survey sent",
+    ),
+    Table(
+        "innovation_projects",
+        "innovation",
+        "New-dish projects through the stage gates idea -> concept -> prototype -> pilot -> launch.",
+        (
+            _id("project_id", "Project identifier"),
+            C("name", "str", "Working name (the dish name if launched)"),
+            C("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
+            C("pilot_kitchen_id", "id", "Kitchen running the pilot", references=KITCHEN),
+            C("idea_on", "date", "Idea registered"),
+            C("concept_on", "date", "Passed the concept gate", nullable=True),
+            C("prototype_on", "date", "Passed the prototype gate", nullable=True),
+            C("pilot_on", "date", "Passed the pilot gate", nullable=True),
+            C("launched_on", "date", "Launched", nullable=True),
+            C("stopped_on", "date", "Stopped at a gate", nullable=True),
+            C(
+                "stage",
+                "category",
+                "Last stage reached",
+                categories=("concept", "idea", "launched", "pilot", "prototype"),
+            ),
+            C("status", "category", "Status", categories=("in progress", "launched", "stopped")),
+            C("market_studies", "int", "Market studies linked to the project", "studies", low=0),
+            C("prototypes", "int", "Prototypes made", "prototypes", low=0),
+            C("rnd_spend_gbp", "float", "R&D spend booked to the project", "GBP", low=0),
+        ),
+        key="project_id",
+        grain="one row per project",
+    ),
+    Table(
+        "market_studies",
+        "innovation",
+        "Market research studies completed (leading measure of the innovation chain).",
+        (
+            _id("study_id", "Study identifier"),
+            C("completed_on", "date", "Completion date"),
+            C(
+                "project_id",
+                "id",
+                "Project informed (empty = general study)",
+                references="innovation_projects.project_id",
+                nullable=True,
+            ),
+            C(
+                "method",
+                "category",
+                "Method",
+                categories=("customer survey", "focus group", "market data review", "taste panel"),
+            ),
+            C("respondents", "int", "Respondents", "people", low=0),
+            C("cost_gbp", "float", "Cost", "GBP", low=0),
+        ),
+        key="study_id",
+        grain="one row per study",
+    ),
+    Table(
+        "employees",
+        "workforce",
+        "Everyone employed in the period (and earlier staff still in post at its start).",
+        (
+            _id("employee_id", "Employee identifier"),
+            C("name", "str", "Name (fake)"),
+            C("email", "str", "Work e-mail (reserved example domains only)"),
+            C("role", "category", "Role", categories=("cook", "driver", "office", "support agent")),
+            C(
+                "department",
+                "category",
+                "Department",
+                categories=(
+                    "Customer service",
+                    "Delivery",
+                    "Finance",
+                    "HR",
+                    "IT",
+                    "Kitchens",
+                    "Marketing",
+                    "R&D",
+                ),
+            ),
+            C("kitchen_id", "id", "Kitchen (cooks and drivers)", references=KITCHEN, nullable=True),
+            C("hired_on", "date", "Hire date"),
+            C("exited_on", "date", "Exit date (empty = still employed)", nullable=True),
+            C(
+                "exit_reason",
+                "category",
+                "Exit reason",
+                nullable=True,
+                categories=("involuntary", "voluntary"),
+            ),
+            C("high_performer", "bool", "Rated high performer"),
+            C(
+                "training_hours",
+                "float",
+                "Onboarding training in the first 90 days",
+                "hours",
+                low=0,
+                high=500,
+                decimals=1,
+            ),
+            C(
+                "time_to_competency_days",
+                "int",
+                "Days from hire until signed off as competent",
+                "days",
+                low=0,
+                high=730,
+            ),
+            C(
+                "engagement_score",
+                "float",
+                "Latest engagement pulse score",
+                "1-5",
+                low=1,
+                high=5,
+                decimals=1,
+            ),
+            C("internal_moves", "int", "Internal moves (role or team changes)", "moves", low=0),
+            C("salary_gbp", "float", "Annual base salary", "GBP", low=0, decimals=0),
+        ),
+        key="employee_id",
+        grain="one row per employee",
+    ),
+    Table(
+        "training",
+        "workforce",
+        "Ongoing training (not onboarding) per employee and month in post.",
+        (
+            C("employee_id", "id", "Employee", references=EMPLOYEE),
+            C("month", "month", "Month"),
+            C("training_hours", "float", "Training hours", "hours", low=0, high=200, decimals=1),
+        ),
+        grain="one row per employee and month",
+    ),
+    Table(
+        "finance_monthly",
+        "finance",
+        "Monthly P&L and capital. Revenue is booked in the month the order was placed (delivered orders); refunds in the month processed.",
+        (
+            C("month", "month", "Month", unique=True),
+            C("revenue_subscription", "float", "Household subscription orders", "GBP"),
+            C("revenue_one_off", "float", "Household one-off orders", "GBP"),
+            C("revenue_business", "float", "Business orders (contract and one-off)", "GBP"),
+            C("refunds", "float", "Refunds processed", "GBP"),
+            C("net_revenue", "float", "Revenue lines minus refunds", "GBP"),
+            C("cogs", "float", "Cost of production batches", "GBP"),
+            C("gross_profit", "float", "net_revenue - cogs", "GBP"),
+            C("operating_costs", "float", "Sum of operating_costs for the month", "GBP"),
+            C("depreciation", "float", "Depreciation", "GBP"),
+            C(
+                "exceptional_items",
+                "float",
+                "One-off costs (month 15: cold-store failure write-off)",
+                "GBP",
+            ),
+            C(
+                "ebit",
+                "float",
+                "gross_profit - operating_costs - depreciation - exceptional_items",
+                "GBP",
+            ),
+            C("tax_rate", "float", "Corporation tax rate", "fraction", low=0, high=1, decimals=4),
+            C("tax", "float", "Tax on positive EBIT", "GBP"),
+            C("nopat", "float", "ebit - tax", "GBP"),
+            C("capex", "float", "Capital expenditure (month 10: kitchen refit)", "GBP"),
+            C("invested_capital", "float", "Invested capital at month end", "GBP"),
+        ),
+        key="month",
+        grain="one row per month",
+    ),
+    Table(
+        "operating_costs",
+        "finance",
+        "Operating costs by cost centre; IT and HR are shared costs to allocate with shared_cost_drivers. Cooks' pay is in COGS.",
+        (
+            C("month", "month", "Month"),
+            C(
+                "cost_centre",
+                "category",
+                "Cost centre",
+                categories=(
+                    "Customer service",
+                    "Delivery",
+                    "Finance & admin",
+                    "HR",
+                    "IT",
+                    "Learning & development",
+                    "Marketing",
+                    "R&D",
+                ),
+            ),
+            C("amount", "float", "Cost", "GBP"),
+        ),
+        grain="one row per month and cost centre",
+    ),
+    Table(
+        "shared_cost_drivers",
+        "finance",
+        "Drivers for allocating the shared IT and HR costs to business units.",
+        (
+            C("month", "month", "Month"),
+            C(
+                "business_unit",
+                "category",
+                "Business unit",
+                categories=("Customer service", "Delivery", "Kitchens", "Marketing", "R&D"),
+            ),
+            C("headcount", "int", "People in post on the 15th", "people", low=0),
+            C("it_tickets", "int", "IT helpdesk tickets raised", "tickets", low=0),
+            C(
+                "devices",
+                "int",
+                "Devices supported (laptops, phones, kitchen tablets)",
+                "devices",
+                low=0,
+            ),
+        ),
+        grain="one row per month and business unit",
+    ),
+    Table(
+        "price_index",
+        "finance",
+        "Consumer price index and the food cost index Homeats pays (first month = 100).",
+        (
+            C("month", "month", "Month", unique=True),
+            C("cpi", "float", "Consumer price index", "index", low=0),
+            C("food_cost_index", "float", "Food cost index", "index", low=0),
+        ),
+        key="month",
+        grain="one row per month",
+    ),
+    Table(
+        "exchange_rates",
+        "finance",
+        "Monthly average exchange rates (synthetic).",
+        (
+            C("month", "month", "Month", unique=True),
+            C("eur_per_gbp", "float", "Euros per pound", "EUR", low=0, decimals=4),
+            C("usd_per_gbp", "float", "US dollars per pound", "USD", low=0, decimals=4),
+        ),
+        key="month",
+        grain="one row per month",
+    ),
+    Table(
+        "erp_invoices",
+        "extracts",
+        "ERP export of invoices (raw text; see discrepancies).",
+        (
+            C("doc_no", "str", "ERP document number"),
+            C("customer_ref", "str", "ERP customer reference"),
+            C("doc_date", "str", "Document date, DD/MM/YYYY"),
+            C("due_date", "str", "Due date, DD/MM/YYYY"),
+            C("net_amount_pence", "int", "Amount", "pence", low=0),
+            C("status", "category", "Status at export", categories=("OPEN", "PAID")),
+            C("cleared_date", "str", "Payment date, DD/MM/YYYY (empty if open)", nullable=True),
+        ),
+        grain="one row per invoice, plus planted duplicates",
+    ),
+    Table(
+        "erp_sales_daily",
+        "extracts",
+        "ERP daily sales by site and delivery date.",
+        (
+            C("posting_date", "str", "Delivery date, YYYYMMDD"),
+            C(
+                "site_code",
+                "category",
+                "ERP site code",
+                categories=("KIT-1", "KIT-2", "KIT-3", "KIT-4"),
+            ),
+            C("orders", "int", "Orders delivered", "orders", low=0),
+            C("net_sales_gbp", "float", "Sales", "GBP", low=0),
+        ),
+        grain="one row per day and site",
+    ),
+    Table(
+        "crm_accounts",
+        "extracts",
+        "CRM export of customer accounts (UTC timestamps; see discrepancies).",
+        (
+            C("account_id", "str", "CRM account ID", unique=True),
+            C("account_name", "str", "Account name"),
+            C("account_type", "category", "Account type", categories=("B2B", "Consumer")),
+            C("email", "str", "E-mail"),
+            C("city", "category", "City"),
+            C("created_utc", "str", "Created, ISO 8601 UTC"),
+            C("closed_utc", "str", "Closed, ISO 8601 UTC (empty if active)", nullable=True),
+            C("status", "category", "Status", categories=("Active", "Closed")),
+        ),
+        grain="one row per CRM account, plus planted duplicates",
+    ),
+    Table(
+        "hris_employees",
+        "extracts",
+        "HRIS export of employees (US dates; see discrepancies).",
+        (
+            C("emp_no", "str", "HRIS employee number", unique=True),
+            C("full_name", "str", "Last, First"),
+            C("job_title", "category", "Job title"),
+            C(
+                "dept_code",
+                "category",
+                "Department code",
+                categories=("CS", "DEL", "FIN", "HR", "IT", "KIT", "MKT", "RD"),
+            ),
+            C("start_date", "str", "Start date, MM/DD/YYYY"),
+            C("leave_date", "str", "Leave date, MM/DD/YYYY (empty if employed)", nullable=True),
+            C("fte", "float", "Full-time equivalent", "FTE", low=0, high=1, decimals=1),
+        ),
+        grain="one row per employee",
+    ),
+    Table(
+        "hris_headcount",
+        "extracts",
+        "HRIS monthly headcount on the last day of the month.",
+        (
+            C("period", "str", "Period, YYYY-Mmm"),
+            C(
+                "dept_code",
+                "category",
+                "Department code",
+                categories=("CS", "DEL", "FIN", "HR", "IT", "KIT", "MKT", "RD"),
+            ),
+            C("headcount", "int", "People in post", "people", low=0),
+        ),
+        grain="one row per month and department",
+    ),
+    Table(
+        "discrepancies",
+        "extracts",
+        "The differences planted between the extracts and the clean tables.",
+        (
+            _id("discrepancy_id", "Identifier"),
+            C("system", "category", "Source system", categories=("CRM", "ERP", "HRIS")),
+            C("table", "str", "Extract table"),
+            C("column", "str", "Columns affected"),
+            C("kind", "category", "Kind of discrepancy"),
+            C("description", "str", "What differs"),
+            C("how_to_reconcile", "str", "How to reconcile"),
+        ),
+        key="discrepancy_id",
+        grain="one row per planted discrepancy",
+    ),
+    Table(
+        "metric_catalogue",
+        "catalogue",
+        "Scorecard metric catalogue.",
+        (
+            _id("metric_id", "Metric identifier"),
+            C("name", "str", "Metric name"),
+            C(
+                "perspective",
+                "category",
+                "BSC perspective",
+                categories=("Customer", "Financial", "Internal processes", "Learning and growth"),
+            ),
+            C("definition", "str", "Current definition"),
+            C("formula", "str", "Formula on the dataset columns"),
+            C("unit", "str", "Unit"),
+            C("owner", "str", "Metric owner (accountable)"),
+            C("steward", "str", "Data steward (data quality)"),
+            C(
+                "frequency",
+                "category",
+                "Reporting frequency",
+                categories=("monthly", "quarterly", "weekly"),
+            ),
+            C("source_system", "category", "Source system"),
+            C("better_when", "category", "Direction of good", categories=("higher", "lower")),
+            C("indicator", "category", "Leading or lagging", categories=("lagging", "leading")),
+            C("current_version", "int", "Current definition version", low=1),
+        ),
+        key="metric_id",
+        grain="one row per metric",
+    ),
+    Table(
+        "metric_versions",
+        "catalogue",
+        "Version history of metric definitions (valid_to is the first day of the next version).",
+        (
+            C("metric_id", "id", "Metric", references="metric_catalogue.metric_id"),
+            C("version", "int", "Version number", low=1),
+            C("valid_from", "date", "First day in force"),
+            C("valid_to", "date", "First day of the next version (empty = current)", nullable=True),
+            C("definition", "str", "Definition in this version"),
+            C("change_reason", "str", "Why it changed"),
+            C("approved_by", "str", "Who approved the change"),
+        ),
+        grain="one row per metric version",
+    ),
+)
+
+SCHEMA: dict[str, Table] = {t.name: t for t in _TABLES}
+
+_DT = "datetime64[ns]"
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with the schema's column order and dtypes (no value is changed
+    except rounding floats to their written decimals)."""
+    table = SCHEMA[name]
+    missing = [c for c in table.names if c not in frame.columns]
+    if missing:
+        msg = f"table {name!r} lacks columns {missing}; the generator and schema disagree."
+        raise ValueError(msg)
+    out = {}
+    for col in table.columns:
+        s = frame[col.name]
+        if col.kind in ("id", "str"):
+            out[col.name] = s.astype("str")
+        elif col.kind == "category":
+            values = s.astype("str")
+            cats = col.categories or tuple(sorted(values.dropna().unique()))
+            out[col.name] = pd.Categorical(values, categories=cats)
+        elif col.kind == "int":
+            out[col.name] = s.astype(np.int64)
+        elif col.kind == "Int":
+            out[col.name] = s.astype("Int64")
+        elif col.kind == "float":
+            out[col.name] = s.astype(float).round(col.decimals) + 0.0
+        elif col.kind == "bool":
+            out[col.name] = s.astype(bool)
+        elif col.kind == "date":
+            out[col.name] = pd.to_datetime(s).astype(_DT).dt.floor("D")
+        elif col.kind == "month":
+            out[col.name] = pd.to_datetime(s).astype(_DT).dt.to_period("M").dt.start_time
+        else:
+            out[col.name] = pd.to_datetime(s).astype(_DT).dt.floor("min")
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
