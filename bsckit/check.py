@@ -86,11 +86,18 @@ _LATEST: dict[str, CheckResult] = {}
 def is_placeholder(answer: Any) -> bool:
     """Whether ``answer`` is an untouched placeholder: ``...``, ``None`` or ``NotImplemented``.
 
+    A tuple or list whose items are all placeholders (a two-part answer ``a, b = ..., ...``
+    left untouched) counts as a placeholder too; one filled-in item makes it an attempt.
+
     Examples
     --------
     >>> is_placeholder(...), is_placeholder(None), is_placeholder(0)
     (True, True, False)
+    >>> is_placeholder((..., ...)), is_placeholder((..., 3)), is_placeholder(())
+    (True, False, False)
     """
+    if isinstance(answer, tuple | list) and answer:
+        return all(is_placeholder(item) for item in answer)
     return any(answer is p for p in _PLACEHOLDERS)
 
 

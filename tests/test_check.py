@@ -31,7 +31,7 @@ def _fresh_kernel_state():
     reset_checks()
 
 
-@pytest.mark.parametrize("placeholder", [..., None, NotImplemented])
+@pytest.mark.parametrize("placeholder", [..., None, NotImplemented, (..., ...), [..., None]])
 def test_placeholder_is_not_attempted_and_does_not_raise(placeholder, capsys):
     result = check("ex 1", placeholder, expected=10, hints=HINTS)
     assert result.status == "not_attempted"
@@ -217,3 +217,8 @@ def test_check_object_reuses_its_definition(capsys):
     assert spec(0.5).status == "failed"
     assert spec(0.25).status == "passed"
     assert check_module.checks_summary() == {"obj": "passed"}
+
+
+def test_two_part_answer_with_one_part_filled_is_an_attempt(capsys):
+    result = check("two parts", (3, ...), expected=(3, 4), hints=HINTS)
+    assert result.status == "failed"
