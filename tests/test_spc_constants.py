@@ -148,9 +148,9 @@ def test_dataclass_validates():
 
 
 def test_spc_package_all_matches_public_names():
-    import bsckit.spc as spc
-
     import types
+
+    import bsckit.spc as spc
 
     public = {
         name
