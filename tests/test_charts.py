@@ -59,8 +59,14 @@ def test_rag_colours_are_distinct_and_in_the_theme_scale():
 def test_trend_chart_has_title_axis_titles_and_labelled_rules():
     df = pd.DataFrame({"month": ["2024-01", "2024-02", "2024-03"], "rate": [0.9, 0.92, 0.95]})
     spec = charts.trend_chart(
-        df, x="month", y="rate", title="On-time", y_title="Share on time", target=0.97,
-        baseline=0.9, percent=True,
+        df,
+        x="month",
+        y="rate",
+        title="On-time",
+        y_title="Share on time",
+        target=0.97,
+        baseline=0.9,
+        percent=True,
     ).to_dict()
     assert spec["title"] == "On-time"
     line = spec["layer"][0]

@@ -19,7 +19,9 @@ def test_doctor_passes_in_the_kit_environment(capsys):
 
 
 def test_doctor_reports_a_missing_package_and_exits_nonzero(monkeypatch, capsys):
-    monkeypatch.setitem(doctor.REQUIRED_PACKAGES, "no-such-package-bsckit", "no_such_package_bsckit")
+    monkeypatch.setitem(
+        doctor.REQUIRED_PACKAGES, "no-such-package-bsckit", "no_such_package_bsckit"
+    )
     code = cli.main(["doctor", "--quiet"])
     out = capsys.readouterr().out
     assert code == 1
@@ -37,9 +39,13 @@ def test_doctor_fails_when_altair_would_need_a_cdn(monkeypatch):
 
 
 def test_cli_version_and_unknown_command():
-    out = subprocess.run([sys.executable, "-m", "bsckit.cli", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bsckit.cli", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.startswith("bsckit ")
-    bad = subprocess.run([sys.executable, "-m", "bsckit.cli", "frobnicate"], capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "bsckit.cli", "frobnicate"], capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 

@@ -62,7 +62,9 @@ def test_environment_yml_is_conda_forge_without_build_strings_and_pip_installs_t
     for dep in env["dependencies"]:
         if isinstance(dep, str):
             # a build string is a second '=' group after the version, e.g. pandas=2.2=py311h...
-            assert dep.count("=") <= 2 and not re.search(r"=[^=<>,]*=", dep.replace(">=", "").replace("<=", "")), dep
+            assert dep.count("=") <= 2 and not re.search(
+                r"=[^=<>,]*=", dep.replace(">=", "").replace("<=", "")
+            ), dep
     _conda, pip = _conda_sets()
     assert pip == ["-e ."]
 
@@ -115,4 +117,6 @@ def test_all_matches_public_names(module_name):
         if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
             defined.add(node.name)
     public = {n for n in defined if not n.startswith("_")}
-    assert public <= exported, f"{module_name}: public but not in __all__: {sorted(public - exported)}"
+    assert public <= exported, (
+        f"{module_name}: public but not in __all__: {sorted(public - exported)}"
+    )
