@@ -73,6 +73,7 @@ __all__ = [
     "exercise_notebook",
     "exercise_source",
     "read_notebook",
+    "recorded_hash_matches",
     "write_exercises",
 ]
 

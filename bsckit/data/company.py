@@ -25,7 +25,7 @@ from faker import Faker
 
 from .drivers import BURN_IN, CUSTOMER_TYPES, Calendar, make_ids
 
-__all__ = ["EXAMPLE_DOMAINS", "NamePool", "customers", "dishes", "kitchens"]
+__all__ = ["EXAMPLE_DOMAINS", "NamePool", "customers", "dishes", "kitchen_cities", "kitchens"]
 
 EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 

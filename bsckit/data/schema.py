@@ -94,7 +94,7 @@ class Table:
         raise KeyError(msg)
 
 
-def C(name: str, kind: str, description: str, unit: str = "", **kw) -> Column:
+def _col(name: str, kind: str, description: str, unit: str = "", **kw) -> Column:
     """Short constructor used in the table definitions below."""
     return Column(name, kind, description, unit, **kw)
 
@@ -117,12 +117,14 @@ _TABLES = (
         "Production kitchens; each serves the cities listed.",
         (
             _id("kitchen_id", "Kitchen identifier K01..K04"),
-            C("name", "str", "Kitchen name"),
-            C("city", "category", "City where the kitchen is"),
-            C("cities_served", "str", "Customer cities the kitchen delivers to, separated by '; '"),
-            C("opened_on", "date", "Opening date"),
-            C("shifts_per_day", "int", "Production shifts per day", "shifts", low=1, high=3),
-            C(
+            _col("name", "str", "Kitchen name"),
+            _col("city", "category", "City where the kitchen is"),
+            _col(
+                "cities_served", "str", "Customer cities the kitchen delivers to, separated by '; '"
+            ),
+            _col("opened_on", "date", "Opening date"),
+            _col("shifts_per_day", "int", "Production shifts per day", "shifts", low=1, high=3),
+            _col(
                 "planned_minutes_per_shift",
                 "int",
                 "Planned production time per shift",
@@ -130,7 +132,7 @@ _TABLES = (
                 low=1,
                 high=720,
             ),
-            C(
+            _col(
                 "ideal_cycle_time_s",
                 "float",
                 "Ideal time to make one portion (OEE performance)",
@@ -149,13 +151,13 @@ _TABLES = (
         "Dishes on the menu. A dish is *new* in the six calendar months after its launch month.",
         (
             _id("dish_id", "Dish identifier"),
-            C("name", "str", "Dish name"),
-            C("cuisine", "category", "Cuisine"),
-            C("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
-            C("price_per_portion", "float", "List price per portion", "GBP", low=0, high=100),
-            C("kcal_per_portion", "int", "Energy per portion", "kcal", low=0, high=3000),
-            C("launched_on", "date", "Launch date"),
-            C(
+            _col("name", "str", "Dish name"),
+            _col("cuisine", "category", "Cuisine"),
+            _col("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
+            _col("price_per_portion", "float", "List price per portion", "GBP", low=0, high=100),
+            _col("kcal_per_portion", "int", "Energy per portion", "kcal", low=0, high=3000),
+            _col("launched_on", "date", "Launch date"),
+            _col(
                 "project_id",
                 "id",
                 "Innovation project that created the dish (empty for core dishes)",
@@ -172,34 +174,34 @@ _TABLES = (
         "Households (subscribers or pay as you go) and business accounts.",
         (
             _id("customer_id", "Customer identifier"),
-            C("segment", "category", "Customer segment", categories=("business", "household")),
-            C(
+            _col("segment", "category", "Customer segment", categories=("business", "household")),
+            _col(
                 "plan",
                 "category",
                 "Commercial plan",
                 categories=("business contract", "pay as you go", "subscription"),
             ),
-            C("name", "str", "Household name or company name"),
-            C("contact_name", "str", "Contact person"),
-            C("email", "str", "Contact e-mail (reserved example domains only)"),
-            C("address", "str", "Street address (fake)"),
-            C("postcode", "str", "Postcode (fake)"),
-            C("city", "category", "City"),
-            C("kitchen_id", "id", "Kitchen serving the customer", references=KITCHEN),
-            C(
+            _col("name", "str", "Household name or company name"),
+            _col("contact_name", "str", "Contact person"),
+            _col("email", "str", "Contact e-mail (reserved example domains only)"),
+            _col("address", "str", "Street address (fake)"),
+            _col("postcode", "str", "Postcode (fake)"),
+            _col("city", "category", "City"),
+            _col("kitchen_id", "id", "Kitchen serving the customer", references=KITCHEN),
+            _col(
                 "channel",
                 "category",
                 "Acquisition channel",
                 categories=("app", "partner", "sales team", "web"),
             ),
-            C("signup_at", "datetime", "Sign-up time"),
-            C(
+            _col("signup_at", "datetime", "Sign-up time"),
+            _col(
                 "churned_at",
                 "datetime",
                 "Cancellation time (empty while active); subscribers still receive that month's deliveries",
                 nullable=True,
             ),
-            C(
+            _col(
                 "plan_portions",
                 "int",
                 "Portions per subscription delivery (0 = no subscription)",
@@ -207,7 +209,7 @@ _TABLES = (
                 low=0,
                 high=20,
             ),
-            C(
+            _col(
                 "payment_terms_days",
                 "int",
                 "Invoice payment terms (business accounts)",
@@ -225,44 +227,44 @@ _TABLES = (
         "Orders placed in the period, one dish per order.",
         (
             _id("order_id", "Order identifier"),
-            C("customer_id", "id", "Customer", references=CUSTOMER),
-            C("ordered_at", "datetime", "When the order was placed"),
-            C("promised_at", "datetime", "Promised delivery time (start of slot)"),
-            C(
+            _col("customer_id", "id", "Customer", references=CUSTOMER),
+            _col("ordered_at", "datetime", "When the order was placed"),
+            _col("promised_at", "datetime", "Promised delivery time (start of slot)"),
+            _col(
                 "delivered_at",
                 "datetime",
                 "Actual delivery time (empty if the delivery failed)",
                 nullable=True,
             ),
-            C("status", "category", "Outcome", categories=("delivered", "failed delivery")),
-            C(
+            _col("status", "category", "Outcome", categories=("delivered", "failed delivery")),
+            _col(
                 "order_type",
                 "category",
                 "Subscription delivery or one-off order",
                 categories=("one-off", "subscription"),
             ),
-            C(
+            _col(
                 "segment",
                 "category",
                 "Customer segment (copied from customers)",
                 categories=("business", "household"),
             ),
-            C("city", "category", "Delivery city"),
-            C("kitchen_id", "id", "Kitchen that cooked the order", references=KITCHEN),
-            C(
+            _col("city", "category", "Delivery city"),
+            _col("kitchen_id", "id", "Kitchen that cooked the order", references=KITCHEN),
+            _col(
                 "channel",
                 "category",
                 "Ordering channel",
                 categories=("app", "email", "phone", "web"),
             ),
-            C("dish_id", "id", "Dish", references="dishes.dish_id"),
-            C(
+            _col("dish_id", "id", "Dish", references="dishes.dish_id"),
+            _col(
                 "new_dish",
                 "bool",
                 "Dish launched in the six calendar months before the order's month",
             ),
-            C("portions", "int", "Portions", "portions", low=1, high=1000),
-            C("amount", "float", "Order value after discounts", "GBP", low=0, high=100000),
+            _col("portions", "int", "Portions", "portions", low=1, high=1000),
+            _col("amount", "float", "Order value after discounts", "GBP", low=0, high=100000),
         ),
         key="order_id",
         grain="one row per order",
@@ -273,10 +275,10 @@ _TABLES = (
         "Production per kitchen, day and shift: OEE, yield, throughput and cost.",
         (
             _id("batch_id", "Batch identifier"),
-            C("kitchen_id", "id", "Kitchen", references=KITCHEN),
-            C("produced_on", "date", "Production day (the day before delivery)"),
-            C("shift", "category", "Shift", categories=("early", "late")),
-            C(
+            _col("kitchen_id", "id", "Kitchen", references=KITCHEN),
+            _col("produced_on", "date", "Production day (the day before delivery)"),
+            _col("shift", "category", "Shift", categories=("early", "late")),
+            _col(
                 "planned_minutes",
                 "int",
                 "Planned production time (over 450 = planned overtime)",
@@ -284,8 +286,8 @@ _TABLES = (
                 low=0,
                 high=1440,
             ),
-            C("downtime_minutes", "int", "Unplanned stops", "minutes", low=0, high=1440),
-            C(
+            _col("downtime_minutes", "int", "Unplanned stops", "minutes", low=0, high=1440),
+            _col(
                 "ideal_cycle_time_s",
                 "float",
                 "Ideal time per portion",
@@ -294,24 +296,24 @@ _TABLES = (
                 high=86400,
                 decimals=1,
             ),
-            C("units_made", "int", "Portions made", "portions", low=0),
-            C("good_units", "int", "Portions passed (units_made - defects)", "portions", low=0),
-            C("defects", "int", "Portions scrapped", "portions", low=0),
-            C(
+            _col("units_made", "int", "Portions made", "portions", low=0),
+            _col("good_units", "int", "Portions passed (units_made - defects)", "portions", low=0),
+            _col("defects", "int", "Portions scrapped", "portions", low=0),
+            _col(
                 "rework",
                 "int",
                 "Portions reworked, then passed (not first-pass)",
                 "portions",
                 low=0,
             ),
-            C(
+            _col(
                 "quality_checks",
                 "int",
                 "Quality checks performed (distractor: follows complaints)",
                 "checks",
                 low=0,
             ),
-            C("cost", "float", "Materials, direct labour and energy", "GBP", low=0),
+            _col("cost", "float", "Materials, direct labour and energy", "GBP", low=0),
         ),
         key="batch_id",
         grain="one row per kitchen, day and shift",
@@ -321,16 +323,16 @@ _TABLES = (
         "production",
         "Portion weights sampled in subgroups of five, one subgroup per kitchen and day; specification 340-360 g, target 350 g.",
         (
-            C(
+            _col(
                 "subgroup_id",
                 "int",
                 "Subgroup number (unique across kitchens, in time order)",
                 low=1,
             ),
-            C("kitchen_id", "id", "Kitchen", references=KITCHEN),
-            C("sampled_at", "datetime", "Sampling time"),
-            C("sample_no", "int", "Position within the subgroup", low=1, high=10),
-            C(
+            _col("kitchen_id", "id", "Kitchen", references=KITCHEN),
+            _col("sampled_at", "datetime", "Sampling time"),
+            _col("sample_no", "int", "Position within the subgroup", low=1, high=10),
+            _col(
                 "portion_weight_g",
                 "float",
                 "Measured portion weight",
@@ -339,9 +341,9 @@ _TABLES = (
                 high=1000,
                 decimals=1,
             ),
-            C("target_g", "float", "Target weight", "g", low=0, high=1000, decimals=1),
-            C("lsl_g", "float", "Lower specification limit", "g", low=0, high=1000, decimals=1),
-            C("usl_g", "float", "Upper specification limit", "g", low=0, high=1000, decimals=1),
+            _col("target_g", "float", "Target weight", "g", low=0, high=1000, decimals=1),
+            _col("lsl_g", "float", "Lower specification limit", "g", low=0, high=1000, decimals=1),
+            _col("usl_g", "float", "Upper specification limit", "g", low=0, high=1000, decimals=1),
         ),
         grain="one row per weighed portion",
     ),
@@ -351,18 +353,18 @@ _TABLES = (
         "Process-improvement initiatives (leading measure of the operations chain).",
         (
             _id("initiative_id", "Initiative identifier"),
-            C("kitchen_id", "id", "Kitchen where it ran", references=KITCHEN),
-            C("title", "str", "What was changed"),
-            C(
+            _col("kitchen_id", "id", "Kitchen where it ran", references=KITCHEN),
+            _col("title", "str", "What was changed"),
+            _col(
                 "category",
                 "category",
                 "Kind of improvement",
                 categories=("downtime", "energy", "labour", "quality", "waste"),
             ),
-            C("started_on", "date", "Start date"),
-            C("completed_on", "date", "Completion date (empty if still running)", nullable=True),
-            C("status", "category", "Status", categories=("completed", "in progress")),
-            C("expected_saving_gbp", "float", "Expected annual saving", "GBP", low=0),
+            _col("started_on", "date", "Start date"),
+            _col("completed_on", "date", "Completion date (empty if still running)", nullable=True),
+            _col("status", "category", "Status", categories=("completed", "in progress")),
+            _col("expected_saving_gbp", "float", "Expected annual saving", "GBP", low=0),
         ),
         key="initiative_id",
         grain="one row per initiative",
@@ -373,34 +375,34 @@ _TABLES = (
         "Customer-service tickets.",
         (
             _id("ticket_id", "Ticket identifier"),
-            C("customer_id", "id", "Customer", references=CUSTOMER),
-            C("order_id", "id", "Order concerned", references=ORDER, nullable=True),
-            C(
+            _col("customer_id", "id", "Customer", references=CUSTOMER),
+            _col("order_id", "id", "Order concerned", references=ORDER, nullable=True),
+            _col(
                 "invoice_id",
                 "id",
                 "Invoice concerned (billing disputes)",
                 references="invoices.invoice_id",
                 nullable=True,
             ),
-            C(
+            _col(
                 "type",
                 "category",
                 "Ticket type",
                 categories=("billing", "complaint", "repair/replacement", "return"),
             ),
-            C("topic", "category", "Topic"),
-            C(
+            _col("topic", "category", "Topic"),
+            _col(
                 "channel",
                 "category",
                 "Contact channel",
                 categories=("app", "chat", "email", "phone"),
             ),
-            C("opened_at", "datetime", "Opened"),
-            C("first_response_at", "datetime", "First response by an agent"),
-            C("resolved_at", "datetime", "Resolved"),
-            C("first_contact_resolved", "bool", "Resolved at the first contact"),
-            C("reopened", "bool", "Reopened after resolution"),
-            C("agent_id", "id", "Support agent", references=EMPLOYEE),
+            _col("opened_at", "datetime", "Opened"),
+            _col("first_response_at", "datetime", "First response by an agent"),
+            _col("resolved_at", "datetime", "Resolved"),
+            _col("first_contact_resolved", "bool", "Resolved at the first contact"),
+            _col("reopened", "bool", "Reopened after resolution"),
+            _col("agent_id", "id", "Support agent", references=EMPLOYEE),
         ),
         key="ticket_id",
         grain="one row per ticket",
@@ -411,31 +413,31 @@ _TABLES = (
         "Returns and refunds.",
         (
             _id("return_id", "Return or refund identifier"),
-            C(
+            _col(
                 "ticket_id",
                 "id",
                 "Ticket that raised it",
                 references="tickets.ticket_id",
                 unique=True,
             ),
-            C("order_id", "id", "Order", references=ORDER),
-            C("customer_id", "id", "Customer", references=CUSTOMER),
-            C(
+            _col("order_id", "id", "Order", references=ORDER),
+            _col("customer_id", "id", "Customer", references=CUSTOMER),
+            _col(
                 "kind",
                 "category",
                 "Return of goods or refund only",
                 categories=("refund", "return"),
             ),
-            C("reason", "category", "Reason"),
-            C("requested_at", "datetime", "Requested"),
-            C(
+            _col("reason", "category", "Reason"),
+            _col("requested_at", "datetime", "Requested"),
+            _col(
                 "processed_at",
                 "datetime",
                 "Refund processed (empty if still open); target 3 days",
                 nullable=True,
             ),
-            C("refund_amount", "float", "Amount refunded", "GBP", low=0),
-            C("handling_cost", "float", "Cost of handling the case", "GBP", low=0),
+            _col("refund_amount", "float", "Amount refunded", "GBP", low=0),
+            _col("handling_cost", "float", "Cost of handling the case", "GBP", low=0),
         ),
         key="return_id",
         grain="one row per return or refund",
@@ -446,13 +448,13 @@ _TABLES = (
         "Invoices to business accounts, one per delivered business order.",
         (
             _id("invoice_id", "Invoice identifier"),
-            C("customer_id", "id", "Business customer", references=CUSTOMER),
-            C("order_id", "id", "Order invoiced", references=ORDER, unique=True),
-            C("issued_on", "date", "Issue date"),
-            C("due_on", "date", "Due date"),
-            C("amount", "float", "Invoice amount", "GBP", low=0),
-            C("billing_error", "bool", "Issued with an error (disputed, reissued, paid late)"),
-            C(
+            _col("customer_id", "id", "Business customer", references=CUSTOMER),
+            _col("order_id", "id", "Order invoiced", references=ORDER, unique=True),
+            _col("issued_on", "date", "Issue date"),
+            _col("due_on", "date", "Due date"),
+            _col("amount", "float", "Invoice amount", "GBP", low=0),
+            _col("billing_error", "bool", "Issued with an error (disputed, reissued, paid late)"),
+            _col(
                 "error_type",
                 "category",
                 "Kind of error",
@@ -469,10 +471,10 @@ _TABLES = (
         "Payments received; invoices unpaid at the end of the data have none.",
         (
             _id("payment_id", "Payment identifier"),
-            C("invoice_id", "id", "Invoice paid", references="invoices.invoice_id", unique=True),
-            C("paid_on", "date", "Date received"),
-            C("amount", "float", "Amount received", "GBP", low=0),
-            C("method", "category", "Payment method", categories=("bank transfer", "card")),
+            _col("invoice_id", "id", "Invoice paid", references="invoices.invoice_id", unique=True),
+            _col("paid_on", "date", "Date received"),
+            _col("amount", "float", "Amount received", "GBP", low=0),
+            _col("method", "category", "Payment method", categories=("bank transfer", "card")),
         ),
         key="payment_id",
         grain="one row per payment",
@@ -483,7 +485,7 @@ _TABLES = (
         "Surveys sent; unanswered surveys have empty responded_at, nps and csat.",
         (
             _id("survey_id", "Survey identifier"),
-            C(
+            _col(
                 "touchpoint",
                 "category",
                 "Touchpoint surveyed",
@@ -496,18 +498,18 @@ _TABLES = (
                     "support",
                 ),
             ),
-            C("customer_id", "id", "Customer", references=CUSTOMER),
-            C("order_id", "id", "Order the survey is about", references=ORDER, nullable=True),
-            C(
+            _col("customer_id", "id", "Customer", references=CUSTOMER),
+            _col("order_id", "id", "Order the survey is about", references=ORDER, nullable=True),
+            _col(
                 "ticket_id",
                 "id",
                 "Ticket the survey is about",
                 references="tickets.ticket_id",
                 nullable=True,
             ),
-            C("sent_at", "datetime", "Sent"),
-            C("responded_at", "datetime", "Answered (empty = no response)", nullable=True),
-            C(
+            _col("sent_at", "datetime", "Sent"),
+            _col("responded_at", "datetime", "Answered (empty = no response)", nullable=True),
+            _col(
                 "nps",
                 "Int",
                 "Likelihood to recommend, relationship survey",
@@ -516,7 +518,7 @@ _TABLES = (
                 high=10,
                 nullable=True,
             ),
-            C(
+            _col(
                 "csat",
                 "Int",
                 "Satisfaction, touchpoint surveys",
@@ -535,25 +537,25 @@ _TABLES = (
         "New-dish projects through the stage gates idea -> concept -> prototype -> pilot -> launch.",
         (
             _id("project_id", "Project identifier"),
-            C("name", "str", "Working name (the dish name if launched)"),
-            C("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
-            C("pilot_kitchen_id", "id", "Kitchen running the pilot", references=KITCHEN),
-            C("idea_on", "date", "Idea registered"),
-            C("concept_on", "date", "Passed the concept gate", nullable=True),
-            C("prototype_on", "date", "Passed the prototype gate", nullable=True),
-            C("pilot_on", "date", "Passed the pilot gate", nullable=True),
-            C("launched_on", "date", "Launched", nullable=True),
-            C("stopped_on", "date", "Stopped at a gate", nullable=True),
-            C(
+            _col("name", "str", "Working name (the dish name if launched)"),
+            _col("diet", "category", "Diet", categories=("fish", "meat", "vegan", "vegetarian")),
+            _col("pilot_kitchen_id", "id", "Kitchen running the pilot", references=KITCHEN),
+            _col("idea_on", "date", "Idea registered"),
+            _col("concept_on", "date", "Passed the concept gate", nullable=True),
+            _col("prototype_on", "date", "Passed the prototype gate", nullable=True),
+            _col("pilot_on", "date", "Passed the pilot gate", nullable=True),
+            _col("launched_on", "date", "Launched", nullable=True),
+            _col("stopped_on", "date", "Stopped at a gate", nullable=True),
+            _col(
                 "stage",
                 "category",
                 "Last stage reached",
                 categories=("concept", "idea", "launched", "pilot", "prototype"),
             ),
-            C("status", "category", "Status", categories=("in progress", "launched", "stopped")),
-            C("market_studies", "int", "Market studies linked to the project", "studies", low=0),
-            C("prototypes", "int", "Prototypes made", "prototypes", low=0),
-            C("rnd_spend_gbp", "float", "R&D spend booked to the project", "GBP", low=0),
+            _col("status", "category", "Status", categories=("in progress", "launched", "stopped")),
+            _col("market_studies", "int", "Market studies linked to the project", "studies", low=0),
+            _col("prototypes", "int", "Prototypes made", "prototypes", low=0),
+            _col("rnd_spend_gbp", "float", "R&D spend booked to the project", "GBP", low=0),
         ),
         key="project_id",
         grain="one row per project",
@@ -564,22 +566,22 @@ _TABLES = (
         "Market research studies completed (leading measure of the innovation chain).",
         (
             _id("study_id", "Study identifier"),
-            C("completed_on", "date", "Completion date"),
-            C(
+            _col("completed_on", "date", "Completion date"),
+            _col(
                 "project_id",
                 "id",
                 "Project informed (empty = general study)",
                 references="innovation_projects.project_id",
                 nullable=True,
             ),
-            C(
+            _col(
                 "method",
                 "category",
                 "Method",
                 categories=("customer survey", "focus group", "market data review", "taste panel"),
             ),
-            C("respondents", "int", "Respondents", "people", low=0),
-            C("cost_gbp", "float", "Cost", "GBP", low=0),
+            _col("respondents", "int", "Respondents", "people", low=0),
+            _col("cost_gbp", "float", "Cost", "GBP", low=0),
         ),
         key="study_id",
         grain="one row per study",
@@ -590,10 +592,12 @@ _TABLES = (
         "Everyone employed in the period (and earlier staff still in post at its start).",
         (
             _id("employee_id", "Employee identifier"),
-            C("name", "str", "Name (fake)"),
-            C("email", "str", "Work e-mail (reserved example domains only)"),
-            C("role", "category", "Role", categories=("cook", "driver", "office", "support agent")),
-            C(
+            _col("name", "str", "Name (fake)"),
+            _col("email", "str", "Work e-mail (reserved example domains only)"),
+            _col(
+                "role", "category", "Role", categories=("cook", "driver", "office", "support agent")
+            ),
+            _col(
                 "department",
                 "category",
                 "Department",
@@ -608,18 +612,20 @@ _TABLES = (
                     "R&D",
                 ),
             ),
-            C("kitchen_id", "id", "Kitchen (cooks and drivers)", references=KITCHEN, nullable=True),
-            C("hired_on", "date", "Hire date"),
-            C("exited_on", "date", "Exit date (empty = still employed)", nullable=True),
-            C(
+            _col(
+                "kitchen_id", "id", "Kitchen (cooks and drivers)", references=KITCHEN, nullable=True
+            ),
+            _col("hired_on", "date", "Hire date"),
+            _col("exited_on", "date", "Exit date (empty = still employed)", nullable=True),
+            _col(
                 "exit_reason",
                 "category",
                 "Exit reason",
                 nullable=True,
                 categories=("involuntary", "voluntary"),
             ),
-            C("high_performer", "bool", "Rated high performer"),
-            C(
+            _col("high_performer", "bool", "Rated high performer"),
+            _col(
                 "training_hours",
                 "float",
                 "Onboarding training in the first 90 days",
@@ -628,7 +634,7 @@ _TABLES = (
                 high=500,
                 decimals=1,
             ),
-            C(
+            _col(
                 "time_to_competency_days",
                 "int",
                 "Days from hire until signed off as competent",
@@ -636,7 +642,7 @@ _TABLES = (
                 low=0,
                 high=730,
             ),
-            C(
+            _col(
                 "engagement_score",
                 "float",
                 "Latest engagement pulse score",
@@ -645,8 +651,8 @@ _TABLES = (
                 high=5,
                 decimals=1,
             ),
-            C("internal_moves", "int", "Internal moves (role or team changes)", "moves", low=0),
-            C("salary_gbp", "float", "Annual base salary", "GBP", low=0, decimals=0),
+            _col("internal_moves", "int", "Internal moves (role or team changes)", "moves", low=0),
+            _col("salary_gbp", "float", "Annual base salary", "GBP", low=0, decimals=0),
         ),
         key="employee_id",
         grain="one row per employee",
@@ -656,9 +662,9 @@ _TABLES = (
         "workforce",
         "Ongoing training (not onboarding) per employee and month in post.",
         (
-            C("employee_id", "id", "Employee", references=EMPLOYEE),
-            C("month", "month", "Month"),
-            C("training_hours", "float", "Training hours", "hours", low=0, high=200, decimals=1),
+            _col("employee_id", "id", "Employee", references=EMPLOYEE),
+            _col("month", "month", "Month"),
+            _col("training_hours", "float", "Training hours", "hours", low=0, high=200, decimals=1),
         ),
         grain="one row per employee and month",
     ),
@@ -667,33 +673,35 @@ _TABLES = (
         "finance",
         "Monthly P&L and capital. Revenue is booked in the month the order was placed (delivered orders); refunds in the month processed.",
         (
-            C("month", "month", "Month", unique=True),
-            C("revenue_subscription", "float", "Household subscription orders", "GBP"),
-            C("revenue_one_off", "float", "Household one-off orders", "GBP"),
-            C("revenue_business", "float", "Business orders (contract and one-off)", "GBP"),
-            C("refunds", "float", "Refunds processed", "GBP"),
-            C("net_revenue", "float", "Revenue lines minus refunds", "GBP"),
-            C("cogs", "float", "Cost of production batches", "GBP"),
-            C("gross_profit", "float", "net_revenue - cogs", "GBP"),
-            C("operating_costs", "float", "Sum of operating_costs for the month", "GBP"),
-            C("depreciation", "float", "Depreciation", "GBP"),
-            C(
+            _col("month", "month", "Month", unique=True),
+            _col("revenue_subscription", "float", "Household subscription orders", "GBP"),
+            _col("revenue_one_off", "float", "Household one-off orders", "GBP"),
+            _col("revenue_business", "float", "Business orders (contract and one-off)", "GBP"),
+            _col("refunds", "float", "Refunds processed", "GBP"),
+            _col("net_revenue", "float", "Revenue lines minus refunds", "GBP"),
+            _col("cogs", "float", "Cost of production batches", "GBP"),
+            _col("gross_profit", "float", "net_revenue - cogs", "GBP"),
+            _col("operating_costs", "float", "Sum of operating_costs for the month", "GBP"),
+            _col("depreciation", "float", "Depreciation", "GBP"),
+            _col(
                 "exceptional_items",
                 "float",
                 "One-off costs (month 15: cold-store failure write-off)",
                 "GBP",
             ),
-            C(
+            _col(
                 "ebit",
                 "float",
                 "gross_profit - operating_costs - depreciation - exceptional_items",
                 "GBP",
             ),
-            C("tax_rate", "float", "Corporation tax rate", "fraction", low=0, high=1, decimals=4),
-            C("tax", "float", "Tax on positive EBIT", "GBP"),
-            C("nopat", "float", "ebit - tax", "GBP"),
-            C("capex", "float", "Capital expenditure (month 10: kitchen refit)", "GBP"),
-            C("invested_capital", "float", "Invested capital at month end", "GBP"),
+            _col(
+                "tax_rate", "float", "Corporation tax rate", "fraction", low=0, high=1, decimals=4
+            ),
+            _col("tax", "float", "Tax on positive EBIT", "GBP"),
+            _col("nopat", "float", "ebit - tax", "GBP"),
+            _col("capex", "float", "Capital expenditure (month 10: kitchen refit)", "GBP"),
+            _col("invested_capital", "float", "Invested capital at month end", "GBP"),
         ),
         key="month",
         grain="one row per month",
@@ -703,8 +711,8 @@ _TABLES = (
         "finance",
         "Operating costs by cost centre; IT and HR are shared costs to allocate with shared_cost_drivers. Cooks' pay is in COGS.",
         (
-            C("month", "month", "Month"),
-            C(
+            _col("month", "month", "Month"),
+            _col(
                 "cost_centre",
                 "category",
                 "Cost centre",
@@ -719,7 +727,7 @@ _TABLES = (
                     "R&D",
                 ),
             ),
-            C("amount", "float", "Cost", "GBP"),
+            _col("amount", "float", "Cost", "GBP"),
         ),
         grain="one row per month and cost centre",
     ),
@@ -728,16 +736,16 @@ _TABLES = (
         "finance",
         "Drivers for allocating the shared IT and HR costs to business units.",
         (
-            C("month", "month", "Month"),
-            C(
+            _col("month", "month", "Month"),
+            _col(
                 "business_unit",
                 "category",
                 "Business unit",
                 categories=("Customer service", "Delivery", "Kitchens", "Marketing", "R&D"),
             ),
-            C("headcount", "int", "People in post on the 15th", "people", low=0),
-            C("it_tickets", "int", "IT helpdesk tickets raised", "tickets", low=0),
-            C(
+            _col("headcount", "int", "People in post on the 15th", "people", low=0),
+            _col("it_tickets", "int", "IT helpdesk tickets raised", "tickets", low=0),
+            _col(
                 "devices",
                 "int",
                 "Devices supported (laptops, phones, kitchen tablets)",
@@ -752,9 +760,9 @@ _TABLES = (
         "finance",
         "Consumer price index and the food cost index Homeats pays (first month = 100).",
         (
-            C("month", "month", "Month", unique=True),
-            C("cpi", "float", "Consumer price index", "index", low=0),
-            C("food_cost_index", "float", "Food cost index", "index", low=0),
+            _col("month", "month", "Month", unique=True),
+            _col("cpi", "float", "Consumer price index", "index", low=0),
+            _col("food_cost_index", "float", "Food cost index", "index", low=0),
         ),
         key="month",
         grain="one row per month",
@@ -764,9 +772,9 @@ _TABLES = (
         "finance",
         "Monthly average exchange rates (synthetic).",
         (
-            C("month", "month", "Month", unique=True),
-            C("eur_per_gbp", "float", "Euros per pound", "EUR", low=0, decimals=4),
-            C("usd_per_gbp", "float", "US dollars per pound", "USD", low=0, decimals=4),
+            _col("month", "month", "Month", unique=True),
+            _col("eur_per_gbp", "float", "Euros per pound", "EUR", low=0, decimals=4),
+            _col("usd_per_gbp", "float", "US dollars per pound", "USD", low=0, decimals=4),
         ),
         key="month",
         grain="one row per month",
@@ -776,13 +784,13 @@ _TABLES = (
         "extracts",
         "ERP export of invoices (raw text; see discrepancies).",
         (
-            C("doc_no", "str", "ERP document number"),
-            C("customer_ref", "str", "ERP customer reference"),
-            C("doc_date", "str", "Document date, DD/MM/YYYY"),
-            C("due_date", "str", "Due date, DD/MM/YYYY"),
-            C("net_amount_pence", "int", "Amount", "pence", low=0),
-            C("status", "category", "Status at export", categories=("OPEN", "PAID")),
-            C("cleared_date", "str", "Payment date, DD/MM/YYYY (empty if open)", nullable=True),
+            _col("doc_no", "str", "ERP document number"),
+            _col("customer_ref", "str", "ERP customer reference"),
+            _col("doc_date", "str", "Document date, DD/MM/YYYY"),
+            _col("due_date", "str", "Due date, DD/MM/YYYY"),
+            _col("net_amount_pence", "int", "Amount", "pence", low=0),
+            _col("status", "category", "Status at export", categories=("OPEN", "PAID")),
+            _col("cleared_date", "str", "Payment date, DD/MM/YYYY (empty if open)", nullable=True),
         ),
         grain="one row per invoice, plus planted duplicates",
     ),
@@ -791,15 +799,15 @@ _TABLES = (
         "extracts",
         "ERP daily sales by site and delivery date.",
         (
-            C("posting_date", "str", "Delivery date, YYYYMMDD"),
-            C(
+            _col("posting_date", "str", "Delivery date, YYYYMMDD"),
+            _col(
                 "site_code",
                 "category",
                 "ERP site code",
                 categories=("KIT-1", "KIT-2", "KIT-3", "KIT-4"),
             ),
-            C("orders", "int", "Orders delivered", "orders", low=0),
-            C("net_sales_gbp", "float", "Sales", "GBP", low=0),
+            _col("orders", "int", "Orders delivered", "orders", low=0),
+            _col("net_sales_gbp", "float", "Sales", "GBP", low=0),
         ),
         grain="one row per day and site",
     ),
@@ -808,14 +816,14 @@ _TABLES = (
         "extracts",
         "CRM export of customer accounts (UTC timestamps; see discrepancies).",
         (
-            C("account_id", "str", "CRM account ID", unique=True),
-            C("account_name", "str", "Account name"),
-            C("account_type", "category", "Account type", categories=("B2B", "Consumer")),
-            C("email", "str", "E-mail"),
-            C("city", "category", "City"),
-            C("created_utc", "str", "Created, ISO 8601 UTC"),
-            C("closed_utc", "str", "Closed, ISO 8601 UTC (empty if active)", nullable=True),
-            C("status", "category", "Status", categories=("Active", "Closed")),
+            _col("account_id", "str", "CRM account ID", unique=True),
+            _col("account_name", "str", "Account name"),
+            _col("account_type", "category", "Account type", categories=("B2B", "Consumer")),
+            _col("email", "str", "E-mail"),
+            _col("city", "category", "City"),
+            _col("created_utc", "str", "Created, ISO 8601 UTC"),
+            _col("closed_utc", "str", "Closed, ISO 8601 UTC (empty if active)", nullable=True),
+            _col("status", "category", "Status", categories=("Active", "Closed")),
         ),
         grain="one row per CRM account, plus planted duplicates",
     ),
@@ -824,18 +832,18 @@ _TABLES = (
         "extracts",
         "HRIS export of employees (US dates; see discrepancies).",
         (
-            C("emp_no", "str", "HRIS employee number", unique=True),
-            C("full_name", "str", "Last, First"),
-            C("job_title", "category", "Job title"),
-            C(
+            _col("emp_no", "str", "HRIS employee number", unique=True),
+            _col("full_name", "str", "Last, First"),
+            _col("job_title", "category", "Job title"),
+            _col(
                 "dept_code",
                 "category",
                 "Department code",
                 categories=("CS", "DEL", "FIN", "HR", "IT", "KIT", "MKT", "RD"),
             ),
-            C("start_date", "str", "Start date, MM/DD/YYYY"),
-            C("leave_date", "str", "Leave date, MM/DD/YYYY (empty if employed)", nullable=True),
-            C("fte", "float", "Full-time equivalent", "FTE", low=0, high=1, decimals=1),
+            _col("start_date", "str", "Start date, MM/DD/YYYY"),
+            _col("leave_date", "str", "Leave date, MM/DD/YYYY (empty if employed)", nullable=True),
+            _col("fte", "float", "Full-time equivalent", "FTE", low=0, high=1, decimals=1),
         ),
         grain="one row per employee",
     ),
@@ -844,14 +852,14 @@ _TABLES = (
         "extracts",
         "HRIS monthly headcount on the last day of the month.",
         (
-            C("period", "str", "Period, YYYY-Mmm"),
-            C(
+            _col("period", "str", "Period, YYYY-Mmm"),
+            _col(
                 "dept_code",
                 "category",
                 "Department code",
                 categories=("CS", "DEL", "FIN", "HR", "IT", "KIT", "MKT", "RD"),
             ),
-            C("headcount", "int", "People in post", "people", low=0),
+            _col("headcount", "int", "People in post", "people", low=0),
         ),
         grain="one row per month and department",
     ),
@@ -861,12 +869,12 @@ _TABLES = (
         "The differences planted between the extracts and the clean tables.",
         (
             _id("discrepancy_id", "Identifier"),
-            C("system", "category", "Source system", categories=("CRM", "ERP", "HRIS")),
-            C("table", "str", "Extract table"),
-            C("column", "str", "Columns affected"),
-            C("kind", "category", "Kind of discrepancy"),
-            C("description", "str", "What differs"),
-            C("how_to_reconcile", "str", "How to reconcile"),
+            _col("system", "category", "Source system", categories=("CRM", "ERP", "HRIS")),
+            _col("table", "str", "Extract table"),
+            _col("column", "str", "Columns affected"),
+            _col("kind", "category", "Kind of discrepancy"),
+            _col("description", "str", "What differs"),
+            _col("how_to_reconcile", "str", "How to reconcile"),
         ),
         key="discrepancy_id",
         grain="one row per planted discrepancy",
@@ -877,28 +885,28 @@ _TABLES = (
         "Scorecard metric catalogue.",
         (
             _id("metric_id", "Metric identifier"),
-            C("name", "str", "Metric name"),
-            C(
+            _col("name", "str", "Metric name"),
+            _col(
                 "perspective",
                 "category",
                 "BSC perspective",
                 categories=("Customer", "Financial", "Internal processes", "Learning and growth"),
             ),
-            C("definition", "str", "Current definition"),
-            C("formula", "str", "Formula on the dataset columns"),
-            C("unit", "str", "Unit"),
-            C("owner", "str", "Metric owner (accountable)"),
-            C("steward", "str", "Data steward (data quality)"),
-            C(
+            _col("definition", "str", "Current definition"),
+            _col("formula", "str", "Formula on the dataset columns"),
+            _col("unit", "str", "Unit"),
+            _col("owner", "str", "Metric owner (accountable)"),
+            _col("steward", "str", "Data steward (data quality)"),
+            _col(
                 "frequency",
                 "category",
                 "Reporting frequency",
                 categories=("monthly", "quarterly", "weekly"),
             ),
-            C("source_system", "category", "Source system"),
-            C("better_when", "category", "Direction of good", categories=("higher", "lower")),
-            C("indicator", "category", "Leading or lagging", categories=("lagging", "leading")),
-            C("current_version", "int", "Current definition version", low=1),
+            _col("source_system", "category", "Source system"),
+            _col("better_when", "category", "Direction of good", categories=("higher", "lower")),
+            _col("indicator", "category", "Leading or lagging", categories=("lagging", "leading")),
+            _col("current_version", "int", "Current definition version", low=1),
         ),
         key="metric_id",
         grain="one row per metric",
@@ -908,13 +916,15 @@ _TABLES = (
         "catalogue",
         "Version history of metric definitions (valid_to is the first day of the next version).",
         (
-            C("metric_id", "id", "Metric", references="metric_catalogue.metric_id"),
-            C("version", "int", "Version number", low=1),
-            C("valid_from", "date", "First day in force"),
-            C("valid_to", "date", "First day of the next version (empty = current)", nullable=True),
-            C("definition", "str", "Definition in this version"),
-            C("change_reason", "str", "Why it changed"),
-            C("approved_by", "str", "Who approved the change"),
+            _col("metric_id", "id", "Metric", references="metric_catalogue.metric_id"),
+            _col("version", "int", "Version number", low=1),
+            _col("valid_from", "date", "First day in force"),
+            _col(
+                "valid_to", "date", "First day of the next version (empty = current)", nullable=True
+            ),
+            _col("definition", "str", "Definition in this version"),
+            _col("change_reason", "str", "Why it changed"),
+            _col("approved_by", "str", "Who approved the change"),
         ),
         grain="one row per metric version",
     ),
