@@ -260,8 +260,9 @@ def default_prepare_data(params: BuildParams, data_dir: Path) -> Path:
             f"The build needs bsckit.data to generate datasets, but it cannot be imported: {error}"
         )
         raise BuildError(msg) from error
-    tables = data.generate(seed=params.seed, company=params.company, scenario=params.scenario)
-    return Path(data.write(tables, data_dir, params.as_dict()))
+    chosen = {"seed": params.seed, "company": params.company, "scenario": params.scenario}
+    tables = data.generate(**chosen)
+    return Path(data.write(tables, data_dir, chosen))
 
 
 # --------------------------------------------------------------------------------------------

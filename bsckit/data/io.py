@@ -155,14 +155,16 @@ def write(
         ``out_dir``.
     """
     from .dictionary import data_dictionary
-    from .generate import GENERATOR_VERSION
+    from .generate import GENERATOR_VERSION, Params
 
     if not isinstance(tables, Mapping) or not tables:
         msg = "`tables` must be a non-empty dict of table name to DataFrame, e.g. generate()."
         raise TypeError(msg)
     for name in tables:
         check_choice("tables", name, SCHEMA)
-    params = params.to_dict() if hasattr(params, "to_dict") else dict(params)
+    # Record the full, validated parameter set, defaults included, whatever the caller passed:
+    # the manifest must say exactly how to regenerate the folder.
+    params = params.to_dict() if hasattr(params, "to_dict") else Params(**dict(params)).to_dict()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[str, Path]] = []
