@@ -161,3 +161,27 @@ def test_file_function_type_errors(tmp_path):
     with pytest.raises(TypeError, match="`text` must be str"):
         parse_scorecard(b"name: x")
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_objective_deadline_round_trips_through_yaml(tmp_path):
+    from datetime import date
+
+    from bsckit.scorecard import Objective, Scorecard, load_scorecard, save_scorecard
+
+    objective = Objective(name="Cut cost", perspective="internal processes", deadline="2027-06-30")
+    assert objective.deadline == date(2027, 6, 30)
+    path = tmp_path / "card.yaml"
+    save_scorecard(Scorecard(name="Mine", objectives=(objective,)), path)
+    assert "deadline: '2027-06-30'" in path.read_text()
+    assert load_scorecard(path).objectives[0].deadline == date(2027, 6, 30)
+
+
+def test_objective_deadline_rejects_other_formats():
+    import pytest
+
+    from bsckit.scorecard import Objective
+
+    with pytest.raises(ValueError, match="`deadline` must be a date written YYYY-MM-DD"):
+        Objective(name="Cut cost", perspective="internal processes", deadline="next year")
+    with pytest.raises(TypeError, match="`deadline` must be a date"):
+        Objective(name="Cut cost", perspective="internal processes", deadline=2027)

@@ -184,6 +184,7 @@ def test_save_two_objectives_both_in_file_with_backup(fake_history, card_path):
     assert otd.parent == "Deliver reliably and on time"
     assert otd.owners == ("Head of delivery",)
     assert "30 June 2027" in otd.description
+    assert otd.deadline == date(2027, 6, 30)
     (measure,) = otd.measures
     assert (measure.baseline, measure.target, measure.unit) == (92.0, 95.0, "%")
     assert measure.direction == "higher_is_better" and measure.kind == "leading"

@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from bsckit._validation import check_number
@@ -59,6 +60,33 @@ def _texts(name: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _deadline(value: Any) -> date | None:
+    """Check a deadline: ``None``, a date, or an ISO date text ``YYYY-MM-DD``.
+
+    Examples
+    --------
+    >>> _deadline("2027-06-30")
+    datetime.date(2027, 6, 30)
+    >>> _deadline("30/06/2027")
+    Traceback (most recent call last):
+    ...
+    ValueError: `deadline` must be a date written YYYY-MM-DD, got '30/06/2027'. Write e.g. 2027-06-30.
+    """
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        msg = f"`deadline` must be a date written YYYY-MM-DD, got {value!r}. Write e.g. 2027-06-30."
+        raise ValueError(msg)
+    msg = f"`deadline` must be a date or a YYYY-MM-DD text, got {value!r} ({type(value).__name__})."
+    raise TypeError(msg)
+
+
 @dataclass(frozen=True)
 class Objective:
     """A strategic objective with its measures, validated on creation.
@@ -81,6 +109,9 @@ class Objective:
         Weight in the perspective's roll-up, ``>= 0``.
     description : str, default ""
         The objective statement, ideally SMART.
+    deadline : datetime.date or str, optional
+        When the target is due (the *time-bound* part of SMART). An ISO date text such as
+        ``"2027-06-30"`` is accepted and stored as a :class:`datetime.date`.
 
     Examples
     --------
@@ -98,6 +129,7 @@ class Objective:
     parent: str | None = None
     weight: float = 1.0
     description: str = ""
+    deadline: date | None = None
 
     def __post_init__(self) -> None:
         put = object.__setattr__
@@ -145,6 +177,8 @@ class Objective:
             put(self, "weight", check_number("weight", self.weight, low=0.0, hint=hint))
         with at("description"):
             _text("description", self.description)
+        with at("deadline"):
+            put(self, "deadline", _deadline(self.deadline))
 
     def measure(self, name: str) -> Measure:
         """Return the measure called ``name`` (case and spacing ignored)."""
@@ -161,6 +195,8 @@ class Objective:
         if self.description:
             out["description"] = self.description
         out["weight"] = self.weight
+        if self.deadline is not None:
+            out["deadline"] = self.deadline.isoformat()
         if self.parent is not None:
             out["parent"] = self.parent
         out["owners"] = list(self.owners)
@@ -181,6 +217,7 @@ class Objective:
             "name",
             "perspective",
             "description",
+            "deadline",
             "weight",
             "parent",
             "owners",

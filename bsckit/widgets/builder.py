@@ -623,6 +623,7 @@ class SmartObjectiveBuilder(StaticSummary):
             measures=(measure,),
             owners=(owner,) if owner else (),
             parent=self.linked_objective.value.strip() or None,
+            deadline=self.deadline.value,
         )
 
     def save(self) -> Path | None:
