@@ -1,6 +1,9 @@
 """Load the published worked examples in ``shared/refcases/public.yaml`` for tests.
 
-The file lives in the ``shared/`` folder beside the project root. Each case carries its inputs,
+The file is maintained in the ``shared/`` folder beside the project root. A copy is kept in
+``tests/data/refcases_public.yaml`` so that a clone without ``shared/`` beside it still runs
+every test; when both exist they must be identical (a changed ``shared/`` file is an error that
+asks for the copy to be refreshed, never silently ignored). Each case carries its inputs,
 expected values with tolerances, source and convention; tests cite the case id.
 
 Examples
@@ -17,16 +20,23 @@ from typing import Any
 
 import yaml
 
-__all__ = ["REFCASES_PATH", "case", "cases_for_topic", "dataset", "load_refcases"]
+__all__ = ["REFCASES_PATH", "SHARED_PATH", "case", "cases_for_topic", "dataset", "load_refcases"]
 
-REFCASES_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "refcases" / "public.yaml"
+SHARED_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "refcases" / "public.yaml"
+REFCASES_PATH = Path(__file__).resolve().parent / "data" / "refcases_public.yaml"
 
 
 @functools.lru_cache(maxsize=1)
 def load_refcases() -> dict:
     """Return the whole reference-case file as a dict (read once, then cached)."""
-    with REFCASES_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    text = REFCASES_PATH.read_text(encoding="utf-8")
+    if SHARED_PATH.exists() and SHARED_PATH.read_text(encoding="utf-8") != text:
+        msg = (
+            f"{SHARED_PATH} differs from the copy in {REFCASES_PATH}. "
+            "Copy the shared file over the test copy and re-run the tests."
+        )
+        raise RuntimeError(msg)
+    return yaml.safe_load(text)
 
 
 def case(case_id: str) -> dict:
