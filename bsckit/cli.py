@@ -8,7 +8,7 @@ Examples
 --------
 >>> parser = build_parser()
 >>> sorted(parser._subparsers._group_actions[0].choices)[:2]
-['build', 'data']
+['agenda', 'build']
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "regenerate data and re-execute every notebook with papermill",
     ),
     "exercises": ("bsckit.build_cli", "exercises_", "write learner exercises/ from solutions/"),
+    "agenda": (
+        "bsckit.agenda",
+        "",
+        "print a workshop agenda from the notebooks' teaching and exercise minutes",
+    ),
 }
 
 
