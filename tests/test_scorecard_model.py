@@ -57,6 +57,10 @@ def test_all_matches_public_names():
         ("learning and growth", Perspective.LEARNING_GROWTH),
         ("Learning & Growth", Perspective.LEARNING_GROWTH),
         ("learning_growth", Perspective.LEARNING_GROWTH),
+        # the short codes the SMART checker used before it shared this vocabulary
+        ("internal", Perspective.INTERNAL_PROCESSES),
+        ("Internal", Perspective.INTERNAL_PROCESSES),
+        ("learning", Perspective.LEARNING_GROWTH),
     ],
 )
 def test_perspective_friendly_spellings(spelling, expected):

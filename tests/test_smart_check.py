@@ -296,6 +296,30 @@ def test_structured_relevance_rules():
     assert verdict.status == "warn" and "leading" in verdict.feedback
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("internal", "internal_processes"), ("learning", "learning_growth")],
+)
+def test_structured_perspective_old_short_spellings_give_the_same_feedback(old, new):
+    reports = [check_smart({**GOOD, "perspective": p}, today=TODAY) for p in (old, new)]
+    assert reports[0].objective.perspective == new
+    assert reports[0].to_text() == reports[1].to_text()
+
+
+def test_relevant_feedback_names_the_perspective_in_short():
+    # The wording shown in the committed notebook 03: "... of the internal perspective".
+    report = check_smart("Decrease production costs by 10% in the next 6 months.", today=TODAY)
+    assert report["Relevant"].feedback == (
+        "production cost is a lagging measure of the internal perspective"
+        " (inferred from the measure)."
+    )
+    wrong = check_smart({**GOOD, "perspective": "learning_growth"}, today=TODAY)["Relevant"]
+    assert (
+        wrong.feedback == "on-time delivery rate is usually a customer measure, not a learning one."
+    )
+    assert wrong.suggestion == "Move it to the customer perspective or pick a learning measure."
+
+
 def test_parsed_objective_input_and_time_bound_limits():
     parsed = ParsedObjective(
         direction="decrease",

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 import bsckit.smart as smart
+from bsckit.scorecard import Perspective
 from bsckit.smart import (
     MEASURES,
     MEASURES_BY_ID,
@@ -251,9 +252,54 @@ def test_perspective_and_linked_objective():
         " (perspective: learning and growth)",
         today=TODAY,
     )
-    assert parsed.perspective == "learning"
+    assert parsed.perspective is Perspective.LEARNING_GROWTH
     assert parsed.linked_objective == "new cooks reach competency faster"
     assert parsed.measure_id == "training_hours"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("financial perspective", Perspective.FINANCIAL),
+        ("customer perspective", Perspective.CUSTOMER),
+        ("internal perspective", Perspective.INTERNAL_PROCESSES),
+        ("internal-process perspective", Perspective.INTERNAL_PROCESSES),
+        ("perspective: internal processes", Perspective.INTERNAL_PROCESSES),
+        ("learning perspective", Perspective.LEARNING_GROWTH),
+        ("Learning & Growth perspective", Perspective.LEARNING_GROWTH),
+    ],
+)
+def test_stated_perspective_is_the_scorecard_perspective(said, expected):
+    parsed = parse_objective(f"Cut DSO to 40 days by 2027 ({said})", today=TODAY)
+    assert parsed.perspective is expected
+    assert parsed.to_dict()["perspective"] == expected.value
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("internal", Perspective.INTERNAL_PROCESSES),  # the SMART checker's former short codes
+        ("learning", Perspective.LEARNING_GROWTH),
+        ("internal_processes", Perspective.INTERNAL_PROCESSES),
+        ("Learning and growth", Perspective.LEARNING_GROWTH),
+        (Perspective.CUSTOMER, Perspective.CUSTOMER),
+    ],
+)
+def test_structured_perspective_accepts_old_and_friendly_spellings(spelling, expected):
+    parsed = ParsedObjective.from_dict({"measure": "dso", "perspective": spelling})
+    assert parsed.perspective is expected
+    assert Measure("x", "x", (), "%", spelling, "leading", "higher").perspective is expected
+
+
+def test_bad_perspective_names_the_parameter():
+    with pytest.raises(ValueError, match="`perspective` must be one of"):
+        ParsedObjective(perspective="people")
+    with pytest.raises(ValueError, match="`perspective` must be one of"):
+        Measure("x", "x", (), "%", "sales", "leading", "higher")
+    with pytest.raises(ValueError, match="`related` must be one of"):
+        Measure("x", "x", (), "%", "customer", "leading", "higher", related=("sales",))
+    with pytest.raises(ValueError, match="`perspective` must be one of"):
+        MEASURES_BY_ID["dso"].fits("sales")
 
 
 # ---- direction and problems ------------------------------------------------------------------
@@ -414,7 +460,9 @@ def test_vocabulary_covers_the_homeats_measures():
     }
     assert needed <= set(MEASURES_BY_ID)
     assert len({m.id for m in MEASURES}) == len(MEASURES)
-    assert {m.perspective for m in MEASURES} == {"financial", "customer", "internal", "learning"}
+    assert {m.perspective for m in MEASURES} == set(Perspective)
+    assert all(isinstance(m.perspective, Perspective) for m in MEASURES)
+    assert all(isinstance(p, Perspective) for m in MEASURES for p in m.related)
 
 
 @pytest.mark.parametrize(
@@ -464,6 +512,8 @@ def test_catalogue_extends_the_vocabulary():
     extra = measures_from_catalogue(catalogue)
     assert [m.id for m in extra] == ["meals_per_hour", "dso"]
     assert extra[1].better == "lower"  # inherited from the built-in DSO
+    assert extra[0].perspective is Perspective.INTERNAL_PROCESSES  # old short spelling
+    assert extra[1].perspective is Perspective.FINANCIAL  # inherited from the built-in DSO
     parsed = parse_objective("Raise kitchen throughput to 120 by 2027", catalogue=catalogue)
     assert parsed.measure_id == "meals_per_hour"
     assert parse_objective("Raise kitchen throughput to 120 by 2027").measure_id is None

@@ -6,6 +6,11 @@
   feedback, suggestion) per criterion, shown as a checklist in a notebook.
 - :data:`MEASURES` is the measure vocabulary (a tuple of frozen :class:`Measure`).
 
+Perspectives are those of the scorecard model, :class:`bsckit.scorecard.Perspective`
+(``financial``, ``customer``, ``internal_processes``, ``learning_growth``); structured input
+may use any spelling :meth:`Perspective.parse <bsckit.scorecard.Perspective.parse>` accepts,
+including the short ``internal`` and ``learning``.
+
 Rules for contributors: learner text never raises (whatever cannot be read becomes a note and a
 flag); programmer errors (wrong types, unknown dict keys) raise with a message naming the
 parameter. Keep the vocabulary as data in ``measures.py``.
@@ -27,7 +32,6 @@ from bsckit.smart.measures import (
     KINDS,
     MEASURES,
     MEASURES_BY_ID,
-    PERSPECTIVES,
     UNITS,
     Measure,
     find_measure,
@@ -50,7 +54,6 @@ __all__ = [
     "MEASURES",
     "MEASURES_BY_ID",
     "PARSED_UNITS",
-    "PERSPECTIVES",
     "STATUSES",
     "UNITS",
     "Measure",

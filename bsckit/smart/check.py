@@ -55,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from bsckit._validation import check_positive
+from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.feedback import SmartReport, Verdict
 from bsckit.smart.measures import MEASURES, Measure, measures_from_catalogue
 from bsckit.smart.parse import ParsedObjective, parse_objective
@@ -576,8 +577,23 @@ def _achievable(
     )
 
 
+def _perspective_word(perspective: Perspective) -> str:
+    """The word the feedback uses for ``perspective``: the first word of its value.
+
+    The feedback has always said "the internal perspective", "a learning measure" (committed
+    notebooks show it), so the wording is kept; the label ("Internal processes") is longer.
+
+    Examples
+    --------
+    >>> [_perspective_word(p) for p in Perspective]
+    ['financial', 'customer', 'internal', 'learning']
+    """
+    return perspective.value.split("_")[0]
+
+
 def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
     flags = p.flags
+    stated = None if p.perspective is None else _perspective_word(p.perspective)
     if measure is None and (p.measure_text is None or "vague_measure" in flags):
         return Verdict(
             "Relevant",
@@ -588,7 +604,7 @@ def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
             " customer satisfaction').",
         )
     if measure is None:
-        where = f" in the {p.perspective} perspective" if p.perspective else ""
+        where = f" in the {stated} perspective" if stated else ""
         return Verdict(
             "Relevant",
             "warn",
@@ -597,15 +613,15 @@ def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
             "Use a catalogue measure, or state the perspective and the strategic objective it"
             " serves.",
         )
+    home = _perspective_word(measure.perspective)
     if p.perspective is not None and not measure.fits(p.perspective):
         return Verdict(
             "Relevant",
             "warn",
-            f"{measure.name} is usually a {measure.perspective} measure, not a"
-            f" {p.perspective} one.",
-            f"Move it to the {measure.perspective} perspective or pick a {p.perspective} measure.",
+            f"{measure.name} is usually a {home} measure, not a {stated} one.",
+            f"Move it to the {home} perspective or pick a {stated} measure.",
         )
-    if p.perspective == "financial" and measure.kind == "leading":
+    if p.perspective == Perspective.FINANCIAL and measure.kind == "leading":
         return Verdict(
             "Relevant",
             "warn",
@@ -618,7 +634,7 @@ def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
         return Verdict(
             "Relevant",
             "warn",
-            f"{measure.name} fits the {p.perspective or measure.perspective} perspective, but no"
+            f"{measure.name} fits the {stated or home} perspective, but no"
             " strategic objective is linked.",
             "Choose the strategic objective this target serves.",
         )
@@ -628,7 +644,7 @@ def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
         "Relevant",
         "pass",
         f"{measure.name} is a {measure.kind} measure of the"
-        f" {p.perspective or measure.perspective} perspective{how}{link}.",
+        f" {stated or home} perspective{how}{link}.",
         ""
         if p.linked_objective
         else "In your scorecard, link it to the strategic objective it serves.",

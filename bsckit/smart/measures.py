@@ -1,7 +1,8 @@
 """The measure vocabulary the SMART checker recognises in learners' objectives.
 
 Each entry is a :class:`Measure`: an id, a display name, the synonyms a learner might write, the
-unit, the Balanced Scorecard perspective it usually sits in, whether it is a leading or a lagging
+unit, the Balanced Scorecard perspective it usually sits in (a
+:class:`bsckit.scorecard.Perspective`, the same vocabulary as the scorecard model), whether it is a leading or a lagging
 measure, and which direction is better. The vocabulary covers the Homeats measures used in the
 course (module 3 deep-dive and the customer, financial and learning modules). It is plain data so
 that the data generator's metric catalogue can be mapped onto it; :func:`measures_from_catalogue`
@@ -32,21 +33,18 @@ from typing import Any
 import pandas as pd
 
 from bsckit._validation import check_choice
+from bsckit.scorecard.perspective import Perspective
 
 __all__ = [
     "KINDS",
     "MEASURES",
     "MEASURES_BY_ID",
-    "PERSPECTIVES",
     "UNITS",
     "Measure",
     "find_measure",
     "match_measure",
     "measures_from_catalogue",
 ]
-
-PERSPECTIVES = ("financial", "customer", "internal", "learning")
-"""Balanced Scorecard perspectives: financial, customer, internal processes, learning and growth."""
 
 KINDS = ("leading", "lagging")
 
@@ -69,16 +67,19 @@ class Measure:
     unit : str
         One of ``%``, ``points`` (score points, e.g. NPS), ``GBP``, ``minutes``, ``hours``,
         ``days``, ``units`` (counts) or ``ratio``.
-    perspective : str
-        Home perspective: ``financial``, ``customer``, ``internal`` or ``learning``.
+    perspective : Perspective or str
+        Home perspective (stored as a :class:`~bsckit.scorecard.Perspective`): ``financial``,
+        ``customer``, ``internal_processes`` or ``learning_growth``; the friendly spellings of
+        :meth:`Perspective.parse <bsckit.scorecard.Perspective.parse>` are accepted too
+        (``"Internal processes"``, and the short ``"internal"`` and ``"learning"``).
     kind : str
         ``leading`` or ``lagging``.
     better : str
         ``higher`` or ``lower``: which direction is an improvement.
     low, high : float or None
         Physical bounds of the measure (e.g. 0 and 100 for a share in %), ``None`` if unbounded.
-    related : tuple of str
-        Other perspectives where the measure legitimately appears (e.g. customer satisfaction with
+    related : tuple of Perspective or str
+        Other perspectives (spelled as for ``perspective``) where the measure legitimately appears (e.g. customer satisfaction with
         post-sale service is a lagging measure of the internal post-sale process).
 
     Examples
@@ -86,22 +87,24 @@ class Measure:
     >>> Measure("otd", "on-time delivery rate", ("otd",), "%", "customer", "leading", "higher")
     ... # doctest: +ELLIPSIS
     Measure(id='otd', name='on-time delivery rate', ...)
+    >>> Measure("x", "x", (), "%", "internal", "leading", "higher").perspective
+    <Perspective.INTERNAL_PROCESSES: 'internal_processes'>
     >>> Measure("x", "x", (), "%", "sales", "leading", "higher")
     Traceback (most recent call last):
     ...
-    ValueError: `perspective` must be one of 'financial', 'customer', 'internal', 'learning'; got 'sales'.
+    ValueError: `perspective` must be one of 'financial', 'customer', 'internal_processes', 'learning_growth' (or a friendly spelling such as 'Internal processes'); got 'sales'.
     """
 
     id: str
     name: str
     synonyms: tuple[str, ...]
     unit: str
-    perspective: str
+    perspective: Perspective
     kind: str
     better: str
     low: float | None = None
     high: float | None = None
-    related: tuple[str, ...] = ()
+    related: tuple[Perspective, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not re.fullmatch(r"[a-z0-9_]+", self.id):
@@ -111,13 +114,12 @@ class Measure:
             msg = f"`name` must be non-empty text, got {self.name!r}."
             raise ValueError(msg)
         object.__setattr__(self, "synonyms", tuple(str(s) for s in self.synonyms))
-        object.__setattr__(self, "related", tuple(self.related))
         check_choice("unit", self.unit, UNITS)
-        check_choice("perspective", self.perspective, PERSPECTIVES)
+        object.__setattr__(self, "perspective", Perspective.parse(self.perspective))
         check_choice("kind", self.kind, KINDS)
         check_choice("better", self.better, ("higher", "lower"))
-        for other in self.related:
-            check_choice("related", other, PERSPECTIVES)
+        related = tuple(Perspective.parse(other, name="related") for other in self.related)
+        object.__setattr__(self, "related", related)
         if self.low is not None and self.high is not None and self.low >= self.high:
             msg = f"`low` ({self.low}) must be below `high` ({self.high}) for measure {self.id!r}."
             raise ValueError(msg)
@@ -127,14 +129,20 @@ class Measure:
         """Name and synonyms: every phrase that identifies the measure."""
         return (self.name, *self.synonyms)
 
-    def fits(self, perspective: str) -> bool:
+    def fits(self, perspective: Perspective | str) -> bool:
         """Whether the measure belongs in ``perspective`` (home or related).
+
+        ``perspective`` is a :class:`~bsckit.scorecard.Perspective` or any spelling
+        :meth:`Perspective.parse <bsckit.scorecard.Perspective.parse>` accepts.
 
         Examples
         --------
-        >>> MEASURES_BY_ID["post_sale_satisfaction"].fits("internal")
+        >>> MEASURES_BY_ID["post_sale_satisfaction"].fits("internal_processes")
         True
+        >>> MEASURES_BY_ID["dso"].fits(Perspective.LEARNING_GROWTH)
+        False
         """
+        perspective = Perspective.parse(perspective)
         return perspective == self.perspective or perspective in self.related
 
 
@@ -161,7 +169,7 @@ MEASURES: tuple[Measure, ...] = (
             "sales of new dishes",
             "new dish revenue share",
         ),
-        perspective="internal",
+        perspective="internal_processes",
         kind="lagging",
         better="higher",
         related=("financial", "customer"),
@@ -178,18 +186,18 @@ MEASURES: tuple[Measure, ...] = (
             "launch time",
         ),
         "days",
-        "internal",
+        "internal_processes",
         "lagging",
         "lower",
         low=0.0,
-        related=("learning",),
+        related=("learning_growth",),
     ),
     Measure(
         "development_time",
         "new product development time",
         ("development time", "dish development time", "product development time"),
         "days",
-        "internal",
+        "internal_processes",
         "leading",
         "lower",
         low=0.0,
@@ -199,7 +207,7 @@ MEASURES: tuple[Measure, ...] = (
         "market research studies conducted",
         ("market research studies", "research studies", "customer research studies"),
         "units",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -209,7 +217,7 @@ MEASURES: tuple[Measure, ...] = (
         "frequency of customer feedback collection",
         ("customer feedback collection", "feedback collection", "customer feedback sessions"),
         "units",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -226,10 +234,10 @@ MEASURES: tuple[Measure, ...] = (
             "r&d budget",
             "r&d investment",
         ),
-        perspective="internal",
+        perspective="internal_processes",
         kind="leading",
         better="higher",
-        related=("financial", "learning"),
+        related=("financial", "learning_growth"),
         **_PCT,
     ),
     Measure(
@@ -237,7 +245,7 @@ MEASURES: tuple[Measure, ...] = (
         "prototypes developed",
         ("number of prototypes", "prototypes", "new dish prototypes", "recipe prototypes"),
         "units",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -249,7 +257,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="customer",
         kind="lagging",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     # --- internal processes: operations -------------------------------------------------------
@@ -265,7 +273,7 @@ MEASURES: tuple[Measure, ...] = (
             "manufacturing costs",
         ),
         "GBP",
-        "internal",
+        "internal_processes",
         "lagging",
         "lower",
         low=0.0,
@@ -276,7 +284,7 @@ MEASURES: tuple[Measure, ...] = (
         "cost per unit",
         ("cost per unit produced", "cost per meal", "unit cost", "cost per portion"),
         "GBP",
-        "internal",
+        "internal_processes",
         "lagging",
         "lower",
         low=0.0,
@@ -287,7 +295,7 @@ MEASURES: tuple[Measure, ...] = (
         "production cycle time",
         ("cycle time", "kitchen cycle time", "order cycle time", "order-to-dispatch time"),
         "minutes",
-        "internal",
+        "internal_processes",
         "leading",
         "lower",
         low=0.0,
@@ -304,7 +312,7 @@ MEASURES: tuple[Measure, ...] = (
             "capacity utilisation",
             "capacity utilization",
         ),
-        perspective="internal",
+        perspective="internal_processes",
         kind="leading",
         better="higher",
         **_PCT,
@@ -314,7 +322,7 @@ MEASURES: tuple[Measure, ...] = (
         "process improvements implemented",
         ("process improvements", "improvement initiatives", "cost-reduction initiatives"),
         "units",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -324,7 +332,7 @@ MEASURES: tuple[Measure, ...] = (
         "quality checks per production cycle",
         ("quality checks", "quality inspections", "food safety checks"),
         "units",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -333,7 +341,7 @@ MEASURES: tuple[Measure, ...] = (
         "supplier_on_time",
         "supplier on-time delivery rate",
         ("supplier performance", "supplier on-time delivery", "supplier delivery performance"),
-        perspective="internal",
+        perspective="internal_processes",
         kind="leading",
         better="higher",
         **_PCT,
@@ -343,7 +351,7 @@ MEASURES: tuple[Measure, ...] = (
         "inventory turnover",
         ("inventory turnover rate", "stock turnover", "inventory turns", "stock turns"),
         "ratio",
-        "internal",
+        "internal_processes",
         "leading",
         "higher",
         low=0.0,
@@ -352,7 +360,7 @@ MEASURES: tuple[Measure, ...] = (
         "oee",
         "overall equipment effectiveness (OEE)",
         ("overall equipment effectiveness", "oee", "equipment effectiveness"),
-        perspective="internal",
+        perspective="internal_processes",
         kind="lagging",
         better="higher",
         **_PCT,
@@ -361,7 +369,7 @@ MEASURES: tuple[Measure, ...] = (
         "order_fulfilment_rate",
         "order fulfilment rate",
         ("order fulfillment rate", "order fulfilment", "order fulfillment", "fulfilment rate"),
-        perspective="internal",
+        perspective="internal_processes",
         kind="lagging",
         better="higher",
         related=("customer",),
@@ -379,7 +387,7 @@ MEASURES: tuple[Measure, ...] = (
             "defects",
             "error rate",
         ),
-        perspective="internal",
+        perspective="internal_processes",
         kind="lagging",
         better="lower",
         related=("customer",),
@@ -399,7 +407,7 @@ MEASURES: tuple[Measure, ...] = (
         "lagging",
         "lower",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     Measure(
         "return_rate",
@@ -413,7 +421,7 @@ MEASURES: tuple[Measure, ...] = (
             "returns",
             "refunds",
         ),
-        perspective="internal",
+        perspective="internal_processes",
         kind="lagging",
         better="lower",
         related=("customer",),
@@ -428,7 +436,7 @@ MEASURES: tuple[Measure, ...] = (
         "lagging",
         "lower",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     Measure(
         "total_savings",
@@ -439,7 +447,7 @@ MEASURES: tuple[Measure, ...] = (
         "lagging",
         "higher",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     # --- internal processes: post-sale service -----------------------------------------------
     Measure(
@@ -464,7 +472,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="customer",
         kind="lagging",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
@@ -480,7 +488,7 @@ MEASURES: tuple[Measure, ...] = (
             "time to respond",
         ),
         "hours",
-        "internal",
+        "internal_processes",
         "leading",
         "lower",
         low=0.0,
@@ -503,7 +511,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="customer",
         kind="leading",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
@@ -511,7 +519,7 @@ MEASURES: tuple[Measure, ...] = (
         "return processing time",
         ("speed of processing returns", "time to process returns", "refund processing time"),
         "days",
-        "internal",
+        "internal_processes",
         "leading",
         "lower",
         low=0.0,
@@ -520,7 +528,7 @@ MEASURES: tuple[Measure, ...] = (
         "returns_within_target",
         "returns processed within target time",
         ("returns within target time", "refunds within target time"),
-        perspective="internal",
+        perspective="internal_processes",
         kind="leading",
         better="higher",
         **_PCT,
@@ -532,7 +540,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="customer",
         kind="lagging",
         better="lower",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
@@ -540,7 +548,7 @@ MEASURES: tuple[Measure, ...] = (
         "cost per return",
         ("cost per return transaction", "cost per refund", "service cost per repair"),
         "GBP",
-        "internal",
+        "internal_processes",
         "lagging",
         "lower",
         low=0.0,
@@ -551,7 +559,7 @@ MEASURES: tuple[Measure, ...] = (
         "time to invoice",
         ("time to issue invoices", "invoicing time", "invoice lead time"),
         "days",
-        "internal",
+        "internal_processes",
         "leading",
         "lower",
         low=0.0,
@@ -560,7 +568,7 @@ MEASURES: tuple[Measure, ...] = (
         "billing_error_rate",
         "billing error rate",
         ("billing errors", "invoice errors", "invoicing errors", "billing accuracy errors"),
-        perspective="internal",
+        perspective="internal_processes",
         kind="leading",
         better="lower",
         **_PCT,
@@ -572,7 +580,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="financial",
         kind="leading",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
@@ -584,7 +592,7 @@ MEASURES: tuple[Measure, ...] = (
         "lagging",
         "lower",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     Measure(
         "receivables_turnover",
@@ -595,7 +603,7 @@ MEASURES: tuple[Measure, ...] = (
         "lagging",
         "higher",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     # --- customer -----------------------------------------------------------------------------
     Measure(
@@ -615,7 +623,7 @@ MEASURES: tuple[Measure, ...] = (
         perspective="customer",
         kind="leading",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
@@ -627,7 +635,7 @@ MEASURES: tuple[Measure, ...] = (
         "leading",
         "lower",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     Measure(
         "nps",
@@ -798,7 +806,7 @@ MEASURES: tuple[Measure, ...] = (
         "training hours per employee",
         ("training hours", "hours of training", "training time per employee"),
         "hours",
-        "learning",
+        "learning_growth",
         "leading",
         "higher",
         low=0.0,
@@ -808,7 +816,7 @@ MEASURES: tuple[Measure, ...] = (
         "time to competency",
         ("time-to-competency", "time to proficiency", "onboarding time", "ramp-up time"),
         "days",
-        "learning",
+        "learning_growth",
         "leading",
         "lower",
         low=0.0,
@@ -824,7 +832,7 @@ MEASURES: tuple[Measure, ...] = (
             "retention of drivers",
             "retention of cooks",
         ),
-        perspective="learning",
+        perspective="learning_growth",
         kind="lagging",
         better="higher",
         **_PCT,
@@ -833,7 +841,7 @@ MEASURES: tuple[Measure, ...] = (
         "staff_turnover",
         "staff turnover rate",
         ("employee turnover", "staff turnover", "attrition", "staff attrition"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="lagging",
         better="lower",
         **_PCT,
@@ -848,7 +856,7 @@ MEASURES: tuple[Measure, ...] = (
             "engagement score",
             "engagement",
         ),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
         **_PCT,
@@ -857,7 +865,7 @@ MEASURES: tuple[Measure, ...] = (
         "internal_mobility",
         "internal mobility rate",
         ("internal mobility", "internal promotions"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
         **_PCT,
@@ -867,17 +875,17 @@ MEASURES: tuple[Measure, ...] = (
         "staff trained",
         ("technicians trained", "repair technicians trained", "agents trained", "cooks trained"),
         "units",
-        "learning",
+        "learning_growth",
         "leading",
         "higher",
         low=0.0,
-        related=("internal",),
+        related=("internal_processes",),
     ),
     Measure(
         "system_adoption",
         "system adoption rate",
         ("system adoption", "it system adoption", "adoption of the new system", "tool adoption"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
         **_PCT,
@@ -886,17 +894,17 @@ MEASURES: tuple[Measure, ...] = (
         "stage_gate_progression",
         "stage-gate progression rate",
         ("stage gate progression", "stage-gate pass rate", "pipeline progression rate"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
-        related=("internal",),
+        related=("internal_processes",),
         **_PCT,
     ),
     Measure(
         "documentation_completeness",
         "documentation completeness",
         ("documented procedures", "recipe documentation completeness"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
         **_PCT,
@@ -905,7 +913,7 @@ MEASURES: tuple[Measure, ...] = (
         "data_quality",
         "data quality score",
         ("data quality", "data accuracy"),
-        perspective="learning",
+        perspective="learning_growth",
         kind="leading",
         better="higher",
         **_PCT,
@@ -1021,8 +1029,9 @@ def measures_from_catalogue(catalogue: pd.DataFrame) -> tuple[Measure, ...]:
         Required columns ``metric_id`` and ``name``. Optional: ``synonyms`` (a list, or text
         separated by ``;`` or ``|``), ``unit``, ``perspective``, ``kind``, ``better``, ``low``,
         ``high``. A row whose ``metric_id`` is a built-in measure inherits the missing fields from
-        it (and adds its synonyms); other rows default to unit ``%`` unknown perspective
-        ``internal``, kind ``lagging``, better ``higher``.
+        it (and adds its synonyms); other rows default to unit ``%``, perspective
+        ``internal_processes`` (any spelling :meth:`Perspective.parse
+        <bsckit.scorecard.Perspective.parse>` accepts may be given), kind ``lagging``, better ``higher``.
 
     Returns
     -------
@@ -1075,7 +1084,7 @@ def measures_from_catalogue(catalogue: pd.DataFrame) -> tuple[Measure, ...]:
                 name=str(row["name"]),
                 synonyms=synonyms,
                 unit=str(pick("unit", "%")),
-                perspective=str(pick("perspective", "internal")),
+                perspective=pick("perspective", Perspective.INTERNAL_PROCESSES),
                 kind=str(pick("kind", "lagging")),
                 better=str(pick("better", "higher")),
                 low=None if pick("low", None) is None else float(pick("low", None)),

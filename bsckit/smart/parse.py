@@ -37,17 +37,17 @@ import calendar
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
 from bsckit._validation import check_choice
+from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.measures import (
     MEASURES,
     MEASURES_BY_ID,
-    PERSPECTIVES,
     Measure,
     find_measure,
     match_measure,
@@ -135,7 +135,11 @@ class ParsedObjective:
         One of :data:`PARSED_UNITS`; inferred from the measure when the text gives none.
     deadline : datetime.date or None
     duration_months : float or None
-    owner, perspective, linked_objective : str or None
+    owner, linked_objective : str or None
+    perspective : Perspective or None
+        A :class:`~bsckit.scorecard.Perspective`; structured input may give any spelling
+        :meth:`Perspective.parse <bsckit.scorecard.Perspective.parse>` accepts ("internal",
+        "Learning and growth", ...).
     notes : tuple of str
         What the parser assumed or could not read, in plain words.
     flags : frozenset of str
@@ -163,7 +167,7 @@ class ParsedObjective:
     deadline: date | None = None
     duration_months: float | None = None
     owner: str | None = None
-    perspective: str | None = None
+    perspective: Perspective | None = None
     linked_objective: str | None = None
     notes: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
@@ -175,7 +179,8 @@ class ParsedObjective:
         check_choice("direction", self.direction, (*DIRECTIONS, None))
         check_choice("change_kind", self.change_kind, (*CHANGE_KINDS, None))
         check_choice("unit", self.unit, (*PARSED_UNITS, None))
-        check_choice("perspective", self.perspective, (*PERSPECTIVES, None))
+        if self.perspective is not None:
+            object.__setattr__(self, "perspective", Perspective.parse(self.perspective))
         for name in ("baseline", "target", "duration_months"):
             object.__setattr__(self, name, _opt_float(name, getattr(self, name)))
         for name in ("measure_text", "measure_id", "owner", "linked_objective"):
@@ -230,18 +235,22 @@ class ParsedObjective:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain types only (dates as ISO strings), e.g. for YAML.
+        """Plain types only (dates as ISO strings, the perspective as its value), e.g. for YAML.
 
         Examples
         --------
         >>> ParsedObjective(measure_id="dso", deadline=date(2027, 3, 31)).to_dict()["deadline"]
         '2027-03-31'
+        >>> ParsedObjective(perspective="learning").to_dict()["perspective"]
+        'learning_growth'
         """
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "deadline" and value is not None:
                 value = value.isoformat()
+            elif f.name == "perspective" and value is not None:
+                value = value.value
             elif f.name == "notes":
                 value = list(value)
             elif f.name == "flags":
@@ -262,8 +271,8 @@ class ParsedObjective:
         --------
         >>> p = ParsedObjective.from_dict({"measure": "on-time delivery rate", "target": 95,
         ...     "change_kind": "absolute", "deadline": "2027-06-30", "perspective": "customer"})
-        >>> p.measure_id, p.unit, p.direction
-        ('on_time_delivery', '%', 'increase')
+        >>> p.measure_id, p.unit, p.direction, p.perspective
+        ('on_time_delivery', '%', 'increase', <Perspective.CUSTOMER: 'customer'>)
         >>> ParsedObjective.from_dict({"mesure": "nps"})
         Traceback (most recent call last):
         ...
@@ -717,7 +726,9 @@ def _year4(text: str) -> int:
 
 
 @dataclass
-class _Found:
+class _Dates:
+    """What :func:`_read_dates` found: the deadline (and its words), the duration in months."""
+
     deadline: date | None = None
     deadline_text: str | None = None
     duration: float | None = None
@@ -725,8 +736,27 @@ class _Found:
     flags: set[str] = field(default_factory=set)
 
 
-def _read_dates(work: list[str], today: date, day_first: bool, out: _Found) -> None:
-    """Find the first deadline and the first duration; blank what was read."""
+def _read_dates(work: list[str], today: date, day_first: bool) -> _Dates:
+    """Read the deadline and the duration: the first of each; blank what was read.
+
+    Durations are read first ("within 6 months"), then dates (see the module docstring for
+    the forms), then a vague time ("soon", flagged ``vague_time`` when nothing else was found).
+    ``today`` anchors relative dates ("end of next quarter"); ``day_first`` reads
+    ``03/04/2027`` as 3 April.
+
+    Examples
+    --------
+    >>> work = list("Cut DSO to 40 days by Q2 2027 in the next 6 months")
+    >>> dates = _read_dates(work, date(2026, 11, 1), day_first=True)
+    >>> dates.deadline.isoformat(), dates.deadline_text, dates.duration
+    ('2027-06-30', 'Q2 2027', 6.0)
+    >>> " ".join("".join(work).split())
+    'Cut DSO to 40 days by'
+    >>> dates = _read_dates(list("Raise NPS soon"), date(2026, 11, 1), day_first=True)
+    >>> dates.deadline, sorted(dates.flags), dates.notes
+    (None, ['vague_time'], ["'soon' is not a deadline."])
+    """
+    out = _Dates()
     text = "".join(work)
     durations = []
     for pattern in (_DURATION_RE, _DURATION_ADJ_RE):
@@ -775,10 +805,11 @@ def _read_dates(work: list[str], today: date, day_first: bool, out: _Found) -> N
         out.notes.append(f"'{vague.group(0)}' is not a deadline.")
     if vague:
         _blank(work, vague.start(), vague.end())
+    return out
 
 
 def _date_from_match(
-    kind: str, found: re.Match[str], today: date, day_first: bool, out: _Found
+    kind: str, found: re.Match[str], today: date, day_first: bool, out: _Dates
 ) -> date | None:
     g = found.groupdict()
     if kind == "iso":
@@ -865,6 +896,8 @@ def _read_unit(unit_text: str | None, currency: str | None) -> str | None:
 
 @dataclass
 class _Number:
+    """One number of the objective, with its unit and its role from the words around it."""
+
     value: float
     unit: str | None
     start: int
@@ -874,6 +907,23 @@ class _Number:
 
 
 def _read_numbers(work: str, notes: list[str]) -> list[_Number]:
+    """Every number in ``work`` (at most ``_MAX_NUMBERS``), with its unit and role.
+
+    The role comes from the words before (or after) the number: ``baseline`` ("from 48"),
+    ``change`` ("by 10%", "10% reduction"), ``target`` ("to 40", "below 2%") or ``bare``.
+    Multipliers (``k``, ``m`` after a currency, ``bn``), pence and cents are applied; a bare
+    year ("2027") is skipped with a note.
+
+    Examples
+    --------
+    >>> notes = []
+    >>> [(n.value, n.unit, n.role) for n in _read_numbers("Cut DSO from 48 to 40 days", notes)]
+    [(48.0, None, 'baseline'), (40.0, 'days', 'target')]
+    >>> [(n.value, n.unit, n.role) for n in _read_numbers("Raise sales by £1.5m in 2027", notes)]
+    [(1500000.0, 'GBP', 'change')]
+    >>> notes
+    ["'2027' looks like a year, not a target."]
+    """
     numbers: list[_Number] = []
     for count, found in enumerate(_NUM_RE.finditer(work)):
         if count >= _MAX_NUMBERS:
@@ -950,8 +1000,620 @@ def _phrase_after(work: str, start: int) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
-# the parser
+# the parser, one field at a time
 # --------------------------------------------------------------------------------------------
+#
+# ``parse_objective`` reads the fields in this order; each step blanks (overwrites with spaces,
+# so that positions do not move) what it has read, so that later steps do not read it again:
+#
+#   deadline and duration -> owner -> linked objective -> perspective -> measure
+#   -> direction word -> numbers (baseline, target, change kind, unit) -> direction resolved
+#   -> contradictions and impossible numbers.
+#
+# Steps append to ``notes`` (plain words for the learner) and ``flags`` (codes for the checker);
+# the order of the notes is part of the result.
+
+
+def _normalise_text(text: str) -> str:
+    r"""Unicode-normalise ``text``: NFKC, plain hyphens and apostrophes, no control characters.
+
+    Examples
+    --------
+    >>> _normalise_text("Cut DSO \u2013 to 40\u00a0days by Q2\u2019s end\x07")
+    "Cut DSO - to 40 days by Q2's end "
+    """
+    clean = unicodedata.normalize("NFKC", text)
+    clean = re.sub(r"[‐-―−]", "-", clean)
+    clean = clean.replace("\u2019", "'").replace("\u2018", "'")
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in clean)
+
+
+def _limit_length(clean: str, notes: list[str], flags: set[str]) -> str:
+    """Note a text longer than ``LONG_TEXT``; return its first ``MAX_CHARS`` characters.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> len(_limit_length("x" * 2500, notes, flags)), flags
+    (2000, {'long_text'})
+    >>> print(*notes, sep="\\n")
+    The text is 2,500 characters long; an objective is best kept to one sentence.
+    Only the first 2,000 characters were read.
+    """
+    if len(clean) > LONG_TEXT:
+        flags.add("long_text")
+        notes.append(
+            f"The text is {len(clean):,} characters long; an objective is best kept to one sentence."
+        )
+    if len(clean) > MAX_CHARS:
+        notes.append(f"Only the first {MAX_CHARS:,} characters were read.")
+        clean = clean[:MAX_CHARS]
+    return clean
+
+
+def _read_owner(work: list[str]) -> str | None:
+    """The owner ("(owner: ...)", "owned by ...", "X is accountable"); blank it once read.
+
+    Examples
+    --------
+    >>> work = list("Cut DSO to 40 days (owner: the Finance Manager)")
+    >>> _read_owner(work), "".join(work).strip()
+    ('Finance Manager', 'Cut DSO to 40 days')
+    >>> _read_owner(list("The Head of Service is accountable for NPS"))
+    'Head of Service'
+    """
+    text = "".join(work)
+    for pattern in _OWNER_PATTERNS:
+        hit = pattern.search(text)
+        if hit:
+            _blank(work, hit.start(), hit.end())
+            return _clean_owner(hit.group("o"))
+    return None
+
+
+def _read_linked_objective(work: list[str]) -> str | None:
+    """The strategic objective served ("so that ...", "(objective: ...)"); blank it once read.
+
+    Examples
+    --------
+    >>> work = list("Cut DSO to 40 days so that cash comes in sooner")
+    >>> _read_linked_objective(work), "".join(work).strip()
+    ('cash comes in sooner', 'Cut DSO to 40 days')
+    """
+    text = "".join(work)
+    for pattern in _LINK_PATTERNS:
+        hit = pattern.search(text)
+        if hit:
+            _blank(work, hit.start(), hit.end())
+            return hit.group("l").strip(" ,")
+    return None
+
+
+def _read_perspective(work: list[str]) -> Perspective | None:
+    """The perspective stated ("internal perspective", "perspective: customer"); blank it.
+
+    Examples
+    --------
+    >>> _read_perspective(list("Train cooks (perspective: learning & growth)"))
+    <Perspective.LEARNING_GROWTH: 'learning_growth'>
+    >>> _read_perspective(list("Cut DSO to 40 days")) is None
+    True
+    """
+    hit = _PERSPECTIVE_RE.search("".join(work))
+    if hit is None:
+        return None
+    _blank(work, hit.start(), hit.end())
+    return Perspective.parse(hit.group("a") or hit.group("b"))
+
+
+def _read_measure(
+    work: list[str], clean: str, measures: tuple[Measure, ...]
+) -> tuple[Measure | None, str | None, bool]:
+    """The vocabulary measure named in ``work``; blank it once read.
+
+    Returns ``(measure, words, counted)``: the :class:`Measure` or ``None``, its words as the
+    learner wrote them (taken from ``clean``, before number words became digits), and whether
+    it is counted ("the number of billing errors": a count, whatever the measure's unit).
+
+    Examples
+    --------
+    >>> work = list("Cut the number of billing errors by 20")
+    >>> measure, words, counted = _read_measure(work, "".join(work), MEASURES)
+    >>> measure.id, words, counted
+    ('billing_error_rate', 'billing errors', True)
+    >>> "".join(work).split()
+    ['Cut', 'the', 'number', 'of', 'by', '20']
+    >>> _read_measure(list("Improve quality"), "Improve quality", MEASURES)
+    (None, None, False)
+    """
+    text = "".join(work)
+    matched = match_measure(text, measures)
+    if matched is None:
+        return None, None, False
+    measure, start, end = matched
+    counted = bool(
+        re.search(r"\bnumber\s+of\s+(?:the\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE)
+    )
+    _blank(work, start, end)
+    return measure, clean[start:end], counted
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """The first direction word: its kind, its text (lower case) and where it ends.
+
+    ``kind`` is one of :data:`DIRECTIONS`, ``'improve'`` (up or down depends on the measure),
+    ``'reach'`` (a level is given, "achieve 95%") or ``None`` (no direction word).
+    """
+
+    kind: str | None = None
+    text: str = ""
+    end: int = 0
+
+
+def _read_verb(work_text: str, measure: Measure | None) -> _Verb:
+    """The first direction word in ``work_text`` (see ``_DIRECTION_WORDS``).
+
+    "deliver" is a *reach* word only once a measure is known ("deliver 95% on-time"); without
+    one it is usually the business ("deliver meals") and is skipped.
+
+    Examples
+    --------
+    >>> _read_verb("Halve   by 2027", None)
+    _Verb(kind='decrease', text='halve', end=5)
+    >>> _read_verb("Deliver meals and improve     ", None).kind
+    'improve'
+    >>> _read_verb("Our target for     ", None)
+    _Verb(kind='reach', text='target', end=10)
+    """
+    for hit in _DIRECTION_RE.finditer(work_text):
+        kind = hit.lastgroup
+        if kind == "reach" and measure is None and hit.group(0).lower().startswith("deliver"):
+            continue
+        return _Verb(kind, hit.group(0).lower(), hit.end())
+    return _Verb()
+
+
+def _unmatched_measure(
+    work_text: str, verb: _Verb, notes: list[str], flags: set[str]
+) -> str | None:
+    """The words naming a measure outside the vocabulary, and why they are not enough.
+
+    Tried in turn: the noun phrase after the direction word ("improve *kitchen energy use*"),
+    then a heading before a number ("Complaints: 20 per month"). The words are flagged
+    ``vague_measure`` (too broad: "quality", "performance"), ``unknown_measure`` or, when there
+    are none, ``no_measure``.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> _unmatched_measure("Improve quality", _read_verb("Improve quality", None), notes, flags)
+    'quality'
+    >>> flags, notes
+    ({'vague_measure'}, ["'quality' is too broad to measure."])
+    >>> _unmatched_measure("Widget wobble: 20", _Verb(), notes, flags)
+    'Widget wobble'
+    >>> sorted(flags)
+    ['unknown_measure', 'vague_measure']
+    """
+    measure_text = None
+    if verb.kind is not None:
+        measure_text = _phrase_after(work_text, verb.end)
+    if measure_text is None:
+        head = re.match(r"^\s*([^\W\d_][\w '&/-]{1,40}?)\s*(?:[:=]|\s-\s|\bat\b|\bof\b)", work_text)
+        if head:
+            measure_text = _DETERMINERS_RE.sub("", head.group(1).strip()) or None
+    if measure_text is None:
+        flags.add("no_measure")
+        notes.append("No measure found.")
+    elif measure_text.lower().strip() in _VAGUE_MEASURES or (
+        _norm_words(measure_text) & {"quality", "performance"} and len(measure_text.split()) <= 3
+    ):
+        flags.add("vague_measure")
+        notes.append(f"'{measure_text}' is too broad to measure.")
+    else:
+        flags.add("unknown_measure")
+        notes.append(f"'{measure_text}' is not in the measure vocabulary.")
+    return measure_text
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """The numbers of the objective.
+
+    ``target`` is a level (``change_kind='absolute'``) or a change; ``chosen`` and ``base`` are
+    the numbers read as the target and as the baseline.
+    """
+
+    baseline: float | None = None
+    target: float | None = None
+    change_kind: str | None = None
+    unit: str | None = None
+    chosen: _Number | None = None
+    base: _Number | None = None
+
+
+def _pick_target(numbers: list[_Number]) -> tuple[_Number | None, _Number | None]:
+    """``(target number, baseline number)`` among ``numbers``, by role.
+
+    The target is the first number introduced as a level ("to 40"), else the first change
+    ("by 10%"), else the first bare number with a unit, else the first bare number. The
+    baseline is the first number introduced as one ("from 48").
+
+    Examples
+    --------
+    >>> chosen, base = _pick_target(_read_numbers("from 48 to 40 days, 3 sites", []))
+    >>> chosen.value, base.value
+    (40.0, 48.0)
+    >>> _pick_target(_read_numbers("3 sites and 95%", []))[0].raw
+    '95%'
+    """
+    by_role: dict[str, list[_Number]] = {}
+    for number in numbers:
+        by_role.setdefault(number.role, []).append(number)
+    base = (by_role.get("baseline") or [None])[0]
+    chosen = None
+    if by_role.get("target"):
+        chosen = by_role["target"][0]
+    elif by_role.get("change"):
+        chosen = by_role["change"][0]
+    elif by_role.get("bare"):
+        chosen = ([n for n in by_role["bare"] if n.unit is not None] or by_role["bare"])[0]
+    return chosen, base
+
+
+def _change_kind(chosen: _Number, measure: Measure | None) -> str:
+    """How the target number is meant (see :data:`CHANGE_KINDS`).
+
+    A level ("to 95%", a bare "95%") is ``absolute``. A change ("by ...") is
+    ``percentage_points`` when written in pp (or in points on a measure in %), ``relative``
+    when written in %, else an ``amount`` in the measure's unit.
+
+    Examples
+    --------
+    >>> [_change_kind(n, MEASURES_BY_ID["on_time_delivery"])
+    ...  for n in _read_numbers("by 3 points, by 5%, by 2 days, to 95%", [])]
+    ['percentage_points', 'relative', 'amount', 'absolute']
+    """
+    if chosen.role != "change":
+        return "absolute"
+    if chosen.unit == "pp" or (
+        chosen.unit == "points" and measure is not None and measure.unit == "%"
+    ):
+        return "percentage_points"
+    if chosen.unit == "%":
+        return "relative"
+    return "amount"
+
+
+def _target_unit(
+    chosen: _Number,
+    base: _Number | None,
+    change_kind: str,
+    measure: Measure | None,
+    notes: list[str],
+    flags: set[str],
+) -> str | None:
+    """The unit of the target (see :data:`PARSED_UNITS`).
+
+    As written; points on a measure in % are pp (a change) or % (a level); if none is
+    written, the baseline's, else the measure's (flagged ``unit_inferred``: ``%`` for a
+    relative change, ``pp`` for percentage points); a count on a ratio measure is a ratio.
+
+    Examples
+    --------
+    >>> otd, notes, flags = MEASURES_BY_ID["on_time_delivery"], [], set()
+    >>> [n] = _read_numbers("to 95", [])
+    >>> _target_unit(n, None, "absolute", otd, notes, flags), flags, notes
+    ('%', {'unit_inferred'}, ["No unit given; '%' assumed from the measure."])
+    """
+    unit = chosen.unit
+    if unit == "points" and measure is not None and measure.unit == "%":
+        unit = "pp" if change_kind != "absolute" else "%"
+    if unit is None and base is not None and base.unit is not None:
+        unit = base.unit
+    if unit is None and measure is not None:
+        unit = "%" if change_kind == "relative" else measure.unit
+        if measure.unit == "%" and change_kind == "percentage_points":
+            unit = "pp"
+        flags.add("unit_inferred")
+        notes.append(f"No unit given; '{unit}' assumed from the measure.")
+    if unit == "units" and measure is not None and measure.unit == "ratio":
+        unit = "ratio"
+    return unit
+
+
+def _read_amount(
+    work_text: str, measure: Measure | None, notes: list[str], flags: set[str]
+) -> _Amount:
+    """Baseline, target, change kind and unit from the numbers in ``work_text``.
+
+    Numbers that are neither the target nor the baseline are listed in a note and flagged
+    ``multiple_numbers``.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> a = _read_amount("Cut   from 48 to 40 days", MEASURES_BY_ID["dso"], notes, flags)
+    >>> a.baseline, a.target, a.change_kind, a.unit
+    (48.0, 40.0, 'absolute', 'days')
+    >>> otd = MEASURES_BY_ID["on_time_delivery"]
+    >>> a = _read_amount("Raise   by 3 pp across 2 kitchens", otd, notes, flags)
+    >>> a.target, a.change_kind, a.unit, notes, flags
+    (3.0, 'percentage_points', 'pp', ["Other numbers not used: '2'."], {'multiple_numbers'})
+    """
+    numbers = _read_numbers(work_text, notes)
+    chosen, base = _pick_target(numbers)
+    baseline = None if base is None else base.value
+    if chosen is None:
+        return _Amount(baseline=baseline, unit=None if base is None else base.unit, base=base)
+    change_kind = _change_kind(chosen, measure)
+    unit = _target_unit(chosen, base, change_kind, measure, notes, flags)
+    used = {id(chosen)} | ({id(base)} if base is not None else set())
+    others = [n for n in numbers if id(n) not in used]
+    if others:
+        flags.add("multiple_numbers")
+        listed = ", ".join(f"'{n.raw.strip()}'" for n in others[:3])
+        notes.append(f"Other numbers not used: {listed}.")
+    return _Amount(baseline, chosen.value, change_kind, unit, chosen, base)
+
+
+_MULTIPLES = {"doubl": 100.0, "tripl": 200.0, "halv": 50.0}
+"""Verb stems that state the change themselves, as a relative change in %."""
+
+
+def _amount_from_verb(
+    verb: _Verb, measure: Measure | None, amount: _Amount, notes: list[str]
+) -> _Amount:
+    """With no target number, read one from the verb.
+
+    "double" / "triple" / "halve" are a relative change of 100% / 200% / 50%; "eliminate" is
+    a target level of zero.
+
+    Examples
+    --------
+    >>> notes = []
+    >>> a = _amount_from_verb(_Verb("decrease", "halve"), None, _Amount(), notes)
+    >>> a.target, a.change_kind, a.unit, notes
+    (50.0, 'relative', '%', ["'halve' read as a 50% change."])
+    >>> _amount_from_verb(_Verb("decrease", "eliminate"), MEASURES_BY_ID["defect_rate"],
+    ...                   _Amount(), []).target
+    0.0
+    """
+    if amount.target is not None:
+        return amount
+    for stem, percent in _MULTIPLES.items():
+        if verb.text.startswith(stem):
+            notes.append(f"'{verb.text}' read as a {percent:g}% change.")
+            return replace(amount, target=percent, change_kind="relative", unit="%")
+    if verb.text.startswith("eliminat"):
+        notes.append("'eliminate' read as a target of zero.")
+        unit = measure.unit if measure is not None else None
+        return replace(amount, target=0.0, change_kind="absolute", unit=unit)
+    return amount
+
+
+def _note_missing_target(work_text: str, notes: list[str], flags: set[str]) -> None:
+    """Flag ``no_number``, and ``non_numeric_amount`` for words in place of a number.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> _note_missing_target("Raise   significantly", notes, flags)
+    >>> sorted(flags), notes
+    (['no_number', 'non_numeric_amount'], ["'significantly' is not a number."])
+    """
+    flags.add("no_number")
+    non_numeric = _NON_NUMERIC_RE.search(work_text)
+    if non_numeric:
+        flags.add("non_numeric_amount")
+        notes.append(f"'{non_numeric.group(0).strip()}' is not a number.")
+    else:
+        notes.append("No target number found.")
+
+
+def _read_comparative(work_text: str) -> tuple[str | None, str]:
+    """The direction a comparative implies ("to a lower level", "higher than today"), and its words.
+
+    Examples
+    --------
+    >>> _read_comparative("Bring   to a lower level")
+    ('decrease', 'to a lower')
+    >>> _read_comparative("Raise   by 2027")
+    (None, '')
+    """
+    comparative = _COMPARATIVE_RE.search(work_text)
+    if comparative is None:
+        return None, ""
+    word = (comparative.group("c") or comparative.group("c2")).lower()
+    return ("increase" if word in _UP_WORDS else "decrease"), comparative.group(0).strip()
+
+
+_CEILING_BEFORE_RE = re.compile(
+    r"\b(?:under|below|less\s+than|no\s+more\s+than|at\s+most|within|"
+    r"maximum|fewer\s+than)\s*$",
+    re.IGNORECASE,
+)
+"""Words before a target that make it a ceiling ("under 2%", "at most 3 complaints")."""
+
+
+def _implied_direction(
+    amount: _Amount, comparative: str | None, measure: Measure | None, work_text: str
+) -> str | None:
+    """The direction a target implies when no direction word says it.
+
+    From the baseline ("from 48 to 40": decrease), else a comparative, else the measure's
+    better direction - except that a ceiling ("under 2%") on a higher-is-better measure reads
+    as a decrease.
+
+    Examples
+    --------
+    >>> amount = _read_amount("Achieve   from 48 to 40", None, [], set())
+    >>> _implied_direction(amount, None, None, "")
+    'decrease'
+    >>> text = "Keep   under 90%"
+    >>> amount = _read_amount(text, MEASURES_BY_ID["on_time_delivery"], [], set())
+    >>> _implied_direction(amount, None, MEASURES_BY_ID["on_time_delivery"], text)
+    'decrease'
+    """
+    target, baseline = amount.target, amount.baseline
+    if target is not None and baseline is not None and amount.change_kind == "absolute":
+        return "increase" if target > baseline else "decrease" if target < baseline else "maintain"
+    if comparative is not None:
+        return comparative
+    if measure is None:
+        return None
+    if measure.better == "higher" and amount.chosen is not None:
+        before = work_text[max(0, amount.chosen.start - 25) : amount.chosen.start]
+        if _CEILING_BEFORE_RE.search(before):
+            return "decrease"
+    return "increase" if measure.better == "higher" else "decrease"
+
+
+def _resolve_direction(
+    verb: _Verb,
+    measure: Measure | None,
+    amount: _Amount,
+    comparative: str | None,
+    work_text: str,
+    notes: list[str],
+    flags: set[str],
+) -> str | None:
+    """The direction of the objective (see :data:`DIRECTIONS`), or ``None``.
+
+    The direction word's, if it names one. "improve" takes the measure's better direction
+    (flagged ``improve_ambiguous`` without a measure). With no direction word, or a *reach*
+    word ("achieve"), a target implies one (flagged ``direction_inferred``); with no word at
+    all, a comparative alone does. Otherwise flagged ``no_direction``.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> dso = MEASURES_BY_ID["dso"]
+    >>> _resolve_direction(_Verb("improve", "improve"), dso, _Amount(), None, "", notes, flags)
+    'decrease'
+    >>> notes
+    ["'improve' read as 'decrease' (for this measure lower is better)."]
+    >>> _resolve_direction(_Verb(), None, _Amount(), None, "", notes, flags), sorted(flags)
+    (None, ['no_direction'])
+    """
+    direction = verb.kind if verb.kind in DIRECTIONS else None
+    if verb.kind == "improve":
+        if measure is not None:
+            direction = "increase" if measure.better == "higher" else "decrease"
+            notes.append(
+                f"'{verb.text}' read as '{direction}' (for this measure {measure.better}"
+                " is better)."
+            )
+        else:
+            flags.add("improve_ambiguous")
+            notes.append(f"'{verb.text}' does not say whether the number should go up or down.")
+    if direction is None and verb.kind in ("reach", None) and amount.target is not None:
+        direction = _implied_direction(amount, comparative, measure, work_text)
+        if direction is not None:
+            flags.add("direction_inferred")
+            notes.append(f"Direction inferred as '{direction}'.")
+    if direction is None and verb.kind is None and comparative is not None:
+        direction = comparative
+    if direction is None:
+        flags.add("no_direction")
+        if "improve_ambiguous" not in flags:
+            notes.append("No direction (increase, reduce, keep) found.")
+    return direction
+
+
+def _check_contradictions(
+    direction: str | None,
+    verb: _Verb,
+    comparative: str | None,
+    comparative_words: str,
+    amount: _Amount,
+    notes: list[str],
+    flags: set[str],
+) -> None:
+    """Flag ``contradiction`` where the numbers or a comparative go against the direction.
+
+    "reduce ... to a higher level", "raise ... from 12 to 10", "increase ... by -5%" (the
+    last also flagged ``negative_change``).
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> amount = _Amount(baseline=12.0, target=10.0, change_kind="absolute")
+    >>> _check_contradictions("increase", _Verb("increase", "raise"), None, "", amount, notes,
+    ...                       flags)
+    >>> flags, notes
+    ({'contradiction'}, ["'raise' from 12 to 10 goes the other way."])
+    """
+    if direction not in ("increase", "decrease"):
+        return
+    target, baseline = amount.target, amount.baseline
+    if comparative is not None and comparative != direction:
+        flags.add("contradiction")
+        notes.append(f"'{comparative_words}' contradicts '{verb.text}'.")
+    if baseline is not None and target is not None and amount.change_kind == "absolute":
+        wrong = target < baseline if direction == "increase" else target > baseline
+        if wrong:
+            flags.add("contradiction")
+            notes.append(f"'{verb.text}' from {baseline:g} to {target:g} goes the other way.")
+    if target is not None and target < 0 and amount.change_kind != "absolute":
+        flags.add("contradiction")
+        flags.add("negative_change")
+        notes.append(f"A negative change ({target:g}) contradicts '{verb.text}'.")
+
+
+def _check_numbers(
+    amount: _Amount,
+    measure: Measure | None,
+    counted: bool,
+    work_text: str,
+    notes: list[str],
+    flags: set[str],
+) -> None:
+    """Flag numbers that cannot be right or cannot be read one way.
+
+    ``negative_target``: a negative level of a measure that cannot be negative.
+    ``ambiguous_percent``: "by 15%" of a measure in % with no baseline, not counted and not
+    said to be relative (15% of the level, or 15 percentage points?). ``bare_number``: a target
+    with neither unit nor measure.
+
+    Examples
+    --------
+    >>> notes, flags = [], set()
+    >>> text = "Raise   by 15%"
+    >>> otd = MEASURES_BY_ID["on_time_delivery"]
+    >>> _check_numbers(_read_amount(text, otd, [], set()), otd, False, text, notes, flags)
+    >>> flags
+    {'ambiguous_percent'}
+    >>> print(*notes)
+    '15%' of a percentage could mean a relative change or percentage points.
+    """
+    target = amount.target
+    if (
+        target is not None
+        and target < 0
+        and amount.change_kind == "absolute"
+        and measure is not None
+        and measure.low is not None
+        and measure.low >= 0
+    ):
+        flags.add("negative_target")
+        notes.append(f"{measure.name} cannot be negative ({target:g}).")
+    if (
+        amount.change_kind == "relative"
+        and amount.chosen is not None
+        and measure is not None
+        and measure.unit == "%"
+        and amount.base is None
+        and not counted
+        and not _RELATIVE_WORD_RE.search(work_text)
+    ):
+        flags.add("ambiguous_percent")
+        notes.append(
+            f"'{target:g}%' of a percentage could mean a relative change or percentage points."
+        )
+    if target is not None and amount.unit is None and measure is None:
+        flags.add("bare_number")
 
 
 def parse_objective(
@@ -1018,277 +1680,51 @@ def parse_objective(
     if catalogue is not None:
         measures = (*measures_from_catalogue(catalogue), *MEASURES)
 
-    clean = unicodedata.normalize("NFKC", text)
-    clean = re.sub(r"[‐-―−]", "-", clean)
-    clean = clean.replace("\u2019", "'").replace("\u2018", "'")
-    clean = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in clean)
-    notes: list[str] = []
-    flags: set[str] = set()
+    clean = _normalise_text(text)
     if not clean.strip():
         return ParsedObjective(
             text=clean,
             notes=("The objective is empty.",),
             flags=frozenset({"empty", "no_measure", "no_number", "no_direction"}),
         )
-    if len(clean) > LONG_TEXT:
-        flags.add("long_text")
-        notes.append(
-            f"The text is {len(clean):,} characters long; an objective is best kept to one sentence."
-        )
-    if len(clean) > MAX_CHARS:
-        notes.append(f"Only the first {MAX_CHARS:,} characters were read.")
-        clean = clean[:MAX_CHARS]
+    notes: list[str] = []
+    flags: set[str] = set()
+    clean = _limit_length(clean, notes, flags)
 
+    # Each step blanks what it read in `work` (number words already turned into digits).
     work = list(_words_to_digits(clean))
-    found = _Found()
-    _read_dates(work, today, day_first, found)
-    notes.extend(found.notes)
-    flags |= found.flags
+    dates = _read_dates(work, today, day_first)
+    notes.extend(dates.notes)
+    flags |= dates.flags
+    owner = _read_owner(work)
+    linked = _read_linked_objective(work)
+    perspective = _read_perspective(work)
+    measure, measure_text, counted = _read_measure(work, clean, measures)
+    work_text = "".join(work)  # what is left: the direction word, the numbers, other words
 
-    text_now = "".join(work)
-    owner = None
-    for pattern in _OWNER_PATTERNS:
-        hit = pattern.search(text_now)
-        if hit:
-            owner = _clean_owner(hit.group("o"))
-            _blank(work, hit.start(), hit.end())
-            break
-    text_now = "".join(work)
-    linked = None
-    for pattern in _LINK_PATTERNS:
-        hit = pattern.search(text_now)
-        if hit:
-            linked = hit.group("l").strip(" ,")
-            _blank(work, hit.start(), hit.end())
-            break
-    text_now = "".join(work)
-    perspective = None
-    hit = _PERSPECTIVE_RE.search(text_now)
-    if hit:
-        word = (hit.group("a") or hit.group("b")).lower()
-        perspective = {"fin": "financial", "cus": "customer", "int": "internal"}.get(
-            word[:3], "learning"
-        )
-        _blank(work, hit.start(), hit.end())
-    work_text = "".join(work)
-
-    # ---- measure ----------------------------------------------------------------------------
-    measure: Measure | None = None
-    measure_text: str | None = None
-    counted = False  # "the number of billing errors": a count, whatever the measure's unit
-    matched = match_measure(work_text, measures)
-    if matched is not None:
-        measure, m_start, m_end = matched
-        measure_text = clean[m_start:m_end]
-        counted = bool(
-            re.search(
-                r"\bnumber\s+of\s+(?:the\s+)?$",
-                work_text[max(0, m_start - 20) : m_start],
-                re.IGNORECASE,
-            )
-        )
-        _blank(work, m_start, m_end)
-        work_text = "".join(work)
-
-    # ---- direction --------------------------------------------------------------------------
-    direction: str | None = None
-    verb_kind: str | None = None
-    verb_text = ""
-    verb_end = 0
-    for hit in _DIRECTION_RE.finditer(work_text):
-        kind = hit.lastgroup
-        if kind == "reach" and measure is None and hit.group(0).lower().startswith("deliver"):
-            continue
-        verb_kind, verb_text, verb_end = kind, hit.group(0).lower(), hit.end()
-        break
-    if verb_kind in DIRECTIONS:
-        direction = verb_kind
-    if verb_kind is not None and measure is None:
-        phrase = _phrase_after(work_text, verb_end)
-        if phrase:
-            measure_text = phrase
-    if measure is None and measure_text is None:
-        # A noun phrase before a number ("Complaints: 20 per month") is still a try.
-        head = re.match(r"^\s*([^\W\d_][\w '&/-]{1,40}?)\s*(?:[:=]|\s-\s|\bat\b|\bof\b)", work_text)
-        if head:
-            measure_text = _DETERMINERS_RE.sub("", head.group(1).strip()) or None
+    verb = _read_verb(work_text, measure)
     if measure is None:
-        if measure_text is None:
-            flags.add("no_measure")
-            notes.append("No measure found.")
-        elif measure_text.lower().strip() in _VAGUE_MEASURES or (
-            _norm_words(measure_text) & {"quality", "performance"}
-            and len(measure_text.split()) <= 3
-        ):
-            flags.add("vague_measure")
-            notes.append(f"'{measure_text}' is too broad to measure.")
-        else:
-            flags.add("unknown_measure")
-            notes.append(f"'{measure_text}' is not in the measure vocabulary.")
-
-    # ---- numbers ----------------------------------------------------------------------------
-    non_numeric = _NON_NUMERIC_RE.search(work_text)
-    numbers = _read_numbers(work_text, notes)
-    baseline = target = None
-    change_kind = unit = None
-    by_role: dict[str, list[_Number]] = {}
-    for number in numbers:
-        by_role.setdefault(number.role, []).append(number)
-    base_num = (by_role.get("baseline") or [None])[0]
-    # "from 12% to 15%": the number after a baseline introduced by "to" is the target
-    chosen: _Number | None = None
-    if by_role.get("target"):
-        chosen = by_role["target"][0]
-        change_kind = "absolute"
-    elif by_role.get("change"):
-        chosen = by_role["change"][0]
-    elif by_role.get("bare"):
-        candidates = [n for n in by_role["bare"] if n.unit is not None] or by_role["bare"]
-        chosen = candidates[0]
-        change_kind = "absolute"
-    if chosen is not None and chosen.role == "change":
-        if chosen.unit == "pp" or (
-            chosen.unit == "points" and measure is not None and measure.unit == "%"
-        ):
-            change_kind = "percentage_points"
-        elif chosen.unit == "%":
-            change_kind = "relative"
-        else:
-            change_kind = "amount"
-    if base_num is not None:
-        baseline = base_num.value
-    if chosen is not None:
-        target = chosen.value
-        unit = chosen.unit
-        if unit == "points" and measure is not None and measure.unit == "%":
-            unit = "pp" if change_kind != "absolute" else "%"
-        if unit is None and base_num is not None and base_num.unit is not None:
-            unit = base_num.unit
-        if unit is None and measure is not None:
-            unit = "%" if change_kind == "relative" else measure.unit
-            if measure.unit == "%" and change_kind == "percentage_points":
-                unit = "pp"
-            flags.add("unit_inferred")
-            notes.append(f"No unit given; '{unit}' assumed from the measure.")
-        if unit == "units" and measure is not None and measure.unit == "ratio":
-            unit = "ratio"
-        used = {id(chosen)} | ({id(base_num)} if base_num is not None else set())
-        others = [n for n in numbers if id(n) not in used]
-        if others:
-            flags.add("multiple_numbers")
-            listed = ", ".join(f"'{n.raw.strip()}'" for n in others[:3])
-            notes.append(f"Other numbers not used: {listed}.")
-    elif base_num is not None and base_num.unit is not None:
-        unit = base_num.unit
-
-    # double / triple / halve
-    if target is None and verb_text:
-        multiple = {"doubl": 100.0, "tripl": 200.0, "halv": 50.0}
-        for stem, percent in multiple.items():
-            if verb_text.startswith(stem):
-                target, change_kind, unit = percent, "relative", "%"
-                notes.append(f"'{verb_text}' read as a {percent:g}% change.")
-    if verb_text.startswith("eliminat") and target is None:
-        target, change_kind = 0.0, "absolute"
-        unit = measure.unit if measure is not None else None
-        notes.append("'eliminate' read as a target of zero.")
-
-    if target is None:
-        flags.add("no_number")
-        if non_numeric:
-            flags.add("non_numeric_amount")
-            notes.append(f"'{non_numeric.group(0).strip()}' is not a number.")
-        else:
-            notes.append("No target number found.")
-
-    # ---- resolve direction ------------------------------------------------------------------
-    if verb_kind == "improve":
-        if measure is not None:
-            direction = "increase" if measure.better == "higher" else "decrease"
-            notes.append(f"'{verb_text}' read as '{direction}' (for this measure {measure.better}"
-                         " is better).")  # fmt: skip
-        else:
-            flags.add("improve_ambiguous")
-            notes.append(f"'{verb_text}' does not say whether the number should go up or down.")
-    comparative = _COMPARATIVE_RE.search(work_text)
-    comp_dir = None
-    if comparative:
-        word = (comparative.group("c") or comparative.group("c2")).lower()
-        comp_dir = "increase" if word in _UP_WORDS else "decrease"
-    if direction is None and verb_kind in ("reach", None) and target is not None:
-        if baseline is not None and change_kind == "absolute":
-            direction = (
-                "increase" if target > baseline else "decrease" if target < baseline else "maintain"
-            )
-        elif comp_dir is not None:
-            direction = comp_dir
-        elif measure is not None:
-            direction = "increase" if measure.better == "higher" else "decrease"
-            if re.search(r"\b(?:under|below|less\s+than|no\s+more\s+than|at\s+most|within|"
-                         r"maximum|fewer\s+than)\s*$", work_text[max(0, chosen.start - 25) : chosen.start],
-                         re.IGNORECASE) and measure.better == "higher":  # fmt: skip
-                direction = "decrease"
-        if direction is not None:
-            flags.add("direction_inferred")
-            notes.append(f"Direction inferred as '{direction}'.")
-    if direction is None and verb_kind is None and comp_dir is not None:
-        direction = comp_dir
-    if direction is None:
-        flags.add("no_direction")
-        if "improve_ambiguous" not in flags:
-            notes.append("No direction (increase, reduce, keep) found.")
-
-    # ---- contradictions and impossible numbers ----------------------------------------------
-    if direction in ("increase", "decrease"):
-        if comp_dir is not None and comp_dir != direction:
-            flags.add("contradiction")
-            notes.append(f"'{comparative.group(0).strip()}' contradicts '{verb_text}'.")
-        if baseline is not None and target is not None and change_kind == "absolute":
-            wrong = target < baseline if direction == "increase" else target > baseline
-            if wrong:
-                flags.add("contradiction")
-                notes.append(f"'{verb_text}' from {baseline:g} to {target:g} goes the other way.")
-        if target is not None and target < 0 and change_kind != "absolute":
-            flags.add("contradiction")
-            flags.add("negative_change")
-            notes.append(f"A negative change ({target:g}) contradicts '{verb_text}'.")
-    if (
-        target is not None
-        and target < 0
-        and change_kind == "absolute"
-        and measure is not None
-        and measure.low is not None
-        and measure.low >= 0
-    ):
-        flags.add("negative_target")
-        notes.append(f"{measure.name} cannot be negative ({target:g}).")
-    if (
-        change_kind == "relative"
-        and chosen is not None
-        and measure is not None
-        and measure.unit == "%"
-        and base_num is None
-        and not counted
-        and not _RELATIVE_WORD_RE.search(work_text)
-    ):
-        flags.add("ambiguous_percent")
-        notes.append(
-            f"'{target:g}%' of a percentage could mean a relative change or percentage points."
-        )
-    if target is not None and unit is None and measure is None:
-        flags.add("bare_number")
+        measure_text = _unmatched_measure(work_text, verb, notes, flags)
+    amount = _read_amount(work_text, measure, notes, flags)
+    amount = _amount_from_verb(verb, measure, amount, notes)
+    if amount.target is None:
+        _note_missing_target(work_text, notes, flags)
+    comparative, comparative_words = _read_comparative(work_text)
+    direction = _resolve_direction(verb, measure, amount, comparative, work_text, notes, flags)
+    _check_contradictions(direction, verb, comparative, comparative_words, amount, notes, flags)
+    _check_numbers(amount, measure, counted, work_text, notes, flags)
 
     return ParsedObjective(
         text=clean,
         direction=direction,
         measure_text=measure_text,
         measure_id=None if measure is None else measure.id,
-        baseline=baseline,
-        target=target,
-        change_kind=change_kind if target is not None else None,
-        unit=unit,
-        deadline=found.deadline,
-        duration_months=found.duration,
+        baseline=amount.baseline,
+        target=amount.target,
+        change_kind=amount.change_kind if amount.target is not None else None,
+        unit=amount.unit,
+        deadline=dates.deadline,
+        duration_months=dates.duration,
         owner=owner,
         perspective=perspective,
         linked_objective=linked,

@@ -56,13 +56,6 @@ from bsckit.widgets.workspace import scorecard_path as _scorecard_path
 
 __all__ = ["STRATEGIC_OBJECTIVES", "SmartObjectiveBuilder", "read_number"]
 
-#: Perspective of the scorecard model -> perspective code of the SMART vocabulary.
-_SMART_PERSPECTIVE = {
-    "financial": "financial",
-    "customer": "customer",
-    "internal_processes": "internal",
-    "learning_growth": "learning",
-}
 #: Unit of the SMART vocabulary -> unit the SMART parser uses.
 _PARSED_UNIT = {"count": "units", "score": "points"}
 #: Units offered: the SMART vocabulary's, plus any unit a catalogue measure uses.
@@ -410,7 +403,7 @@ class SmartObjectiveBuilder(StaticSummary):
             "unit": parsed_unit if target is not None else None,
             "deadline": self.deadline.value,
             "owner": self.owner.value.strip() or None,
-            "perspective": _SMART_PERSPECTIVE.get(self.perspective.value),
+            "perspective": self.perspective.value or None,
             "linked_objective": self.linked_objective.value.strip() or None,
             "notes": tuple(notes),
             "flags": frozenset(flags),
