@@ -5,8 +5,10 @@ Run:  .venv/bin/python benchmarks/bench_data.py [--quick]
 1. default dataset: generate() and write() wall time (median of 3 runs);
 2. scale=10: wall time and peak memory, in a fresh process (tracemalloc peak of Python
    allocations and the process's maximum resident set size);
-3. side by side on the same rows: the vectorised customers + orders code against the naive way
-   (one Faker call per field per row, appended to lists).
+3. side by side on the same rows: the vectorised customers + orders code (median of 7 runs: it
+   takes well under 0.1 s, so one burst of load on the shared machine would sway a median of 3)
+   against the naive way (one Faker call per field per row, appended to lists; one run of a few
+   seconds).
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def _vectorised(seed: int = 2024) -> tuple[float, int, int]:
     cal = Calendar("2024-01", 24)
     plan = monthly_plan(cal, get_scenario("baseline"), 1.0, seed)
     runs = []
-    for _ in range(3):
+    for _ in range(7):
         t0 = time.perf_counter()
         pool = company.NamePool("en_GB", seed)
         kitchens = company.kitchen_cities(pool)

@@ -18,10 +18,15 @@ True
 from __future__ import annotations
 
 import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
 from faker import Faker
+from faker.providers import BaseProvider
+from faker.providers.person import Provider as PersonProvider
 
 from .drivers import BURN_IN, CUSTOMER_TYPES, Calendar, make_ids
 
@@ -108,6 +113,53 @@ CUISINES = (
 CHANNELS = ("app", "web", "partner", "sales team")
 
 
+def _seeded_faker(locale: str, seed: int) -> Faker:
+    """``Faker(locale)`` seeded with ``seed``, faster at drawing from weighted name lists.
+
+    Faker draws a name from a weighted list (``OrderedDict``, e.g. en_GB last names) with
+    ``random.choices(names, weights)``, which rebuilds the cumulative weights of all 500 names
+    on every call. Passing them precomputed (``cum_weights``) draws the same name from the
+    same random number (the documented meaning of ``cum_weights``), about ten times faster.
+    The shortcut only replaces Faker's own ``first_name``/``last_name``; a locale whose
+    provider defines them differently keeps Faker's method. Every template that uses these
+    names (company names, street names) goes through the generator, so it uses the shortcut.
+
+    Examples
+    --------
+    >>> plain = Faker("en_GB")
+    >>> plain.seed_instance(3)
+    >>> fast = _seeded_faker("en_GB", 3)
+    >>> [fast.last_name() for _ in range(50)] == [plain.last_name() for _ in range(50)]
+    True
+    >>> [fast.company() for _ in range(50)] == [plain.company() for _ in range(50)]
+    True
+    """
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    gen = fake.factories[0]
+    for method in ("first_name", "last_name"):
+        provider = getattr(getattr(gen, method, None), "__self__", None)
+        names = getattr(provider, f"{method}s", None)
+        if (
+            isinstance(names, OrderedDict)
+            and names
+            and getattr(type(provider), method, None) is getattr(PersonProvider, method)
+            and type(provider).random_elements is BaseProvider.random_elements
+            and provider.__use_weighting__
+        ):
+            gen.set_formatter(method, _weighted_draw(gen, tuple(names), names.values()))
+    return fake
+
+
+def _weighted_draw(gen, keys: tuple, weights: Iterable[float]) -> Callable[[], str]:
+    cum_weights = list(accumulate(weights))
+
+    def draw() -> str:
+        return gen.random.choices(keys, cum_weights=cum_weights)[0]
+
+    return draw
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return "".join(ch for ch in ascii_text.lower() if ch.isalnum())
@@ -127,8 +179,7 @@ class NamePool:
     """
 
     def __init__(self, locale: str, seed: int, size: int = 250) -> None:
-        fake = Faker(locale)
-        fake.seed_instance(seed)
+        fake = _seeded_faker(locale, seed)
         self.locale = locale
         self.first = np.array([fake.first_name() for _ in range(size)], dtype=object)
         self.last = np.array([fake.last_name() for _ in range(size)], dtype=object)
@@ -257,8 +308,8 @@ def customers(
     month's deliveries (subscriptions are prepaid monthly).
     """
     months = len(plan)
-    frames = []
-    for kind in CUSTOMER_TYPES:
+    kinds, signups_at, churns_at = [], [], []
+    for rank, kind in enumerate(CUSTOMER_TYPES):
         initial = int(plan[f"active_start_{kind}"].iat[0])
         signups = plan[f"signups_{kind}"].to_numpy()
         churners = plan[f"churners_{kind}"].to_numpy()
@@ -284,60 +335,55 @@ def customers(
         has = churn_m >= 0
         earliest = signup_at[has] + np.timedelta64(1, "m")
         churned_at[has] = cal.random_times(rng, churn_m[has] - BURN_IN, earliest=earliest)
-        frames.append(
-            pd.DataFrame({"kind": kind, "signup_at": signup_at, "churned_at": churned_at})
-        )
-    out = pd.concat(frames, ignore_index=True)
-    # Drop customers who left before the first reported month.
-    left_early = out["churned_at"].notna() & (out["churned_at"] < np.datetime64(cal.begin))
-    out = out[~left_early]
-    out = out.sort_values(["signup_at", "kind"], kind="stable").reset_index(drop=True)
-    n = len(out)
-    out.insert(0, "customer_id", make_ids("C", n, 5))
-    kind = out["kind"].to_numpy()
+        kinds.append(np.full(n, rank))
+        signups_at.append(signup_at)
+        churns_at.append(churned_at)
+    rank = np.concatenate(kinds)
+    signup_at = np.concatenate(signups_at)
+    churned_at = np.concatenate(churns_at)
+    # Drop customers who left before the first reported month (NaT compares False).
+    keep = ~(churned_at < np.datetime64(cal.begin))
+    rank, signup_at, churned_at = rank[keep], signup_at[keep], churned_at[keep]
+    # Sort by sign-up time, then by the kind's name (stable, as pandas' sort_values).
+    by_name = np.argsort(np.argsort(np.array(CUSTOMER_TYPES)))
+    order = np.lexsort((by_name[rank], signup_at.view(np.int64)))
+    rank, signup_at, churned_at = rank[order], signup_at[order], churned_at[order]
+    n = len(rank)
+    kind = np.array(CUSTOMER_TYPES)[rank]
     business = kind == "business"
-    out["segment"] = np.where(business, "business", "household")
-    out["plan"] = np.select(
-        [kind == "subscriber", kind == "payg"],
-        ["subscription", "pay as you go"],
-        "business contract",
-    )
     first, last = pool.people(rng, n)
     company_idx = rng.integers(len(pool.companies), size=n)
-    out["name"] = np.where(business, pool.companies[company_idx], pool.full_names(first, last))
-    out["contact_name"] = pool.full_names(first, last)
-    out["email"] = pool.emails(rng, first, last, np.arange(1, n + 1))
+    full_names = pool.full_names(first, last)
+    email = pool.emails(rng, first, last, np.arange(1, n + 1))
     street, postcode = pool.addresses(rng, n)
-    out["address"] = street
-    out["postcode"] = postcode
     cities = [c for row in kitchen_rows for c in row[2]]
     weights = np.array([3.0 if c == row[1] else 1.0 for row in kitchen_rows for c in row[2]])
     city_idx = rng.choice(len(cities), size=n, p=weights / weights.sum())
-    out["city"] = np.array(cities, dtype=object)[city_idx]
     kitchen_of = {c: row[0] for row in kitchen_rows for c in row[2]}
-    out["kitchen_id"] = out["city"].map(kitchen_of)
     channel_p = np.where(business[:, None], [0.1, 0.2, 0.1, 0.6], [0.55, 0.3, 0.15, 0.0])
     u = rng.random(n)[:, None]
-    out["channel"] = np.array(CHANNELS)[(u > np.cumsum(channel_p, axis=1)).sum(axis=1)]
+    channel = np.array(CHANNELS)[(u > np.cumsum(channel_p, axis=1)).sum(axis=1)]
     portions = np.where(kind == "subscriber", rng.choice([4, 6, 8], n, p=[0.35, 0.4, 0.25]), 0)
-    out["plan_portions"] = portions
-    out["payment_terms_days"] = np.where(business, 30, 0)
-    return out[
-        [
-            "customer_id",
-            "segment",
-            "plan",
-            "name",
-            "contact_name",
-            "email",
-            "address",
-            "postcode",
-            "city",
-            "kitchen_id",
-            "channel",
-            "signup_at",
-            "churned_at",
-            "plan_portions",
-            "payment_terms_days",
-        ]
-    ]
+    return pd.DataFrame(
+        {
+            "customer_id": make_ids("C", n, 5),
+            "segment": np.where(business, "business", "household"),
+            "plan": np.select(
+                [kind == "subscriber", kind == "payg"],
+                ["subscription", "pay as you go"],
+                "business contract",
+            ),
+            "name": np.where(business, pool.companies[company_idx], full_names),
+            "contact_name": full_names,
+            "email": email,
+            "address": street,
+            "postcode": postcode,
+            "city": np.array(cities, dtype=object)[city_idx],
+            "kitchen_id": np.array([kitchen_of[c] for c in cities], dtype=object)[city_idx],
+            "channel": channel,
+            "signup_at": signup_at,
+            "churned_at": churned_at,
+            "plan_portions": portions,
+            "payment_terms_days": np.where(business, 30, 0),
+        }
+    )

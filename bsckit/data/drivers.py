@@ -65,6 +65,9 @@ def rng_for(seed: int, name: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(key,)))
 
 
+_PAIRS = np.array([[48 + i // 10, 48 + i % 10] for i in range(100)], dtype=np.uint8)
+
+
 def make_ids(prefix: str, n: int, width: int) -> np.ndarray:
     """Identifiers ``prefix`` + zero-padded 1..n, built without a Python loop.
 
@@ -72,9 +75,28 @@ def make_ids(prefix: str, n: int, width: int) -> np.ndarray:
     --------
     >>> make_ids("O", 2, 7).tolist()
     ['O0000001', 'O0000002']
+    >>> make_ids("C", 12, 1).tolist()[8:]
+    ['C9', 'C10', 'C11', 'C12']
     """
-    numbers = np.char.zfill(np.arange(1, n + 1).astype("U"), width)
-    return np.char.add(prefix, numbers).astype(object)
+    # The digits are written into one ASCII buffer, which is decoded and split once: about
+    # twice as fast as numpy's per-element string functions. Numbers wider than ``width``
+    # (never at the supported scales) keep all their digits, as str.zfill would.
+    short = min(n, 10**width - 1)
+    head = prefix.encode("utf-8")
+    if short <= 0 or b"\n" in head:
+        return np.array([f"{prefix}{i:0{width}d}" for i in range(1, n + 1)], dtype=object)
+    buf = np.empty((short, len(head) + width + 1), dtype=np.uint8)
+    buf[:, : len(head)] = np.frombuffer(head, dtype=np.uint8)
+    rest, end = np.arange(1, short + 1, dtype=np.int64), len(head) + width
+    while end - 2 >= len(head):  # two digits at a time, from a table of "00" to "99"
+        buf[:, end - 2 : end] = _PAIRS[rest % 100]
+        rest, end = rest // 100, end - 2
+    if end > len(head):
+        buf[:, end - 1] = rest % 10 + 48
+    buf[:, -1] = 10  # "\n"
+    ids = buf.tobytes()[:-1].decode("utf-8").split("\n")
+    ids.extend(f"{prefix}{i:0{width}d}" for i in range(short + 1, n + 1))
+    return np.array(ids, dtype=object)
 
 
 class Calendar:

@@ -933,6 +933,31 @@ _TABLES = (
 SCHEMA: dict[str, Table] = {t.name: t for t in _TABLES}
 
 _DT = "datetime64[ns]"
+_NS = {"D": 86_400 * 10**9, "min": 60 * 10**9}
+
+
+def _category(col: Column, s: pd.Series) -> pd.Categorical:
+    """``s`` as a Categorical with the column's categories (or its sorted values)."""
+    if isinstance(s.dtype, pd.CategoricalDtype) and not s.cat.ordered:
+        # Already conformed (e.g. written after generate): keep it if the categories match.
+        current = s.cat.categories
+        codes = s.cat.codes.to_numpy()
+        cats = col.categories or tuple(sorted(current[np.unique(codes[codes >= 0])].tolist()))
+        expected = pd.Index(cats)
+        if current.dtype == expected.dtype and current.equals(expected):
+            return s.array
+    values = s.astype("str")
+    cats = col.categories or tuple(sorted(values.dropna().unique()))
+    return pd.Categorical(values, categories=cats)
+
+
+def _floored(s: pd.Series, unit: str) -> pd.Series:
+    """``s`` as datetime64[ns] floored to ``unit`` (``"D"`` or ``"min"``)."""
+    if s.dtype == _DT:
+        values = s.to_numpy()
+        if not (values[~np.isnat(values)].view(np.int64) % _NS[unit]).any():
+            return s  # already floored (e.g. written after generate): flooring changes nothing
+    return pd.to_datetime(s).astype(_DT).dt.floor(unit)
 
 
 def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -949,9 +974,7 @@ def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if col.kind in ("id", "str"):
             out[col.name] = s.astype("str")
         elif col.kind == "category":
-            values = s.astype("str")
-            cats = col.categories or tuple(sorted(values.dropna().unique()))
-            out[col.name] = pd.Categorical(values, categories=cats)
+            out[col.name] = _category(col, s)
         elif col.kind == "int":
             out[col.name] = s.astype(np.int64)
         elif col.kind == "Int":
@@ -961,9 +984,9 @@ def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         elif col.kind == "bool":
             out[col.name] = s.astype(bool)
         elif col.kind == "date":
-            out[col.name] = pd.to_datetime(s).astype(_DT).dt.floor("D")
+            out[col.name] = _floored(s, "D")
         elif col.kind == "month":
             out[col.name] = pd.to_datetime(s).astype(_DT).dt.to_period("M").dt.start_time
         else:
-            out[col.name] = pd.to_datetime(s).astype(_DT).dt.floor("min")
+            out[col.name] = _floored(s, "min")
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))

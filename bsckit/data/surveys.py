@@ -48,13 +48,16 @@ def surveys(
     signup = customers["signup_at"].to_numpy()
     churned = customers["churned_at"].to_numpy()
     ids = customers["customer_id"].to_numpy()
+    nps_sent = rep["nps_sent"].to_numpy()
+    nps_counts = rep[["nps_promoters", "nps_passives", "nps_detractors"]].to_numpy()
+    who_all, sent_all, nps_all = [], [], []
     for i in range(cal.n):
         start = cal.starts[i].astype("datetime64[m]")
         stop = (cal.months[i] + 1).astype("datetime64[D]").astype("datetime64[m]")
         active = np.flatnonzero((signup < start) & (np.isnat(churned) | (churned >= stop)))
-        sent_n = min(int(rep["nps_sent"].iat[i]), len(active))
+        sent_n = min(int(nps_sent[i]), len(active))
         who = rng.choice(active, size=sent_n, replace=False)
-        counts = rep[["nps_promoters", "nps_passives", "nps_detractors"]].iloc[i].to_numpy()
+        counts = nps_counts[i]
         counts = np.minimum(counts, sent_n)
         k = min(int(counts.sum()), sent_n)
         scores = np.concatenate(
@@ -67,21 +70,24 @@ def surveys(
         rng.shuffle(scores)
         nps = np.full(sent_n, -1)
         nps[:k] = scores
-        sent = start + rng.integers(0, 3 * 1440, sent_n).astype("timedelta64[m]")
-        frames.append(
-            pd.DataFrame(
-                {
-                    "touchpoint": "relationship",
-                    "customer_id": ids[who],
-                    "order_id": None,
-                    "ticket_id": None,
-                    "sent_at": sent,
-                    "responded": nps >= 0,
-                    "nps": nps,
-                    "csat": -1,
-                }
-            )
+        who_all.append(who)
+        sent_all.append(start + rng.integers(0, 3 * 1440, sent_n).astype("timedelta64[m]"))
+        nps_all.append(nps)
+    nps = np.concatenate(nps_all)
+    frames.append(
+        pd.DataFrame(
+            {
+                "touchpoint": "relationship",
+                "customer_id": ids[np.concatenate(who_all)],
+                "order_id": None,
+                "ticket_id": None,
+                "sent_at": np.concatenate(sent_all),
+                "responded": nps >= 0,
+                "nps": nps,
+                "csat": -1,
+            }
         )
+    )
     # Delivery and food-quality CSAT after a sample of orders.
     delivered = orders["delivered_at"].to_numpy().astype("datetime64[m]")
     ok = ~np.isnat(delivered)
@@ -142,20 +148,21 @@ def surveys(
         )
     )
     # Billing accuracy CSAT: business accounts once a quarter.
-    bus = customers[customers["segment"] == "business"]
+    bus = (customers["segment"] == "business").to_numpy()
+    bus_ids = customers["customer_id"].to_numpy()[bus]
+    bus_signup = customers["signup_at"].to_numpy()[bus]
+    bus_churned = customers["churned_at"].to_numpy()[bus]
     inv_m = np.clip(cal.month_index(invoice_rows["issued_on"].to_numpy()), 0, cal.n - 1)
     for i in range(0, cal.n, 3):
         start = cal.starts[i].astype("datetime64[m]")
-        alive = bus[
-            (bus["signup_at"] < start) & (bus["churned_at"].isna() | (bus["churned_at"] >= start))
-        ]
+        alive = bus_ids[(bus_signup < start) & (np.isnat(bus_churned) | (bus_churned >= start))]
         err = invoice_rows["billing_error"].to_numpy()[(inv_m >= i - 3) & (inv_m < i)]
         rate = err.mean() if len(err) else 0.06
         frames.append(
             _touch(
                 rng,
                 "billing",
-                alive["customer_id"].to_numpy(),
+                alive,
                 None,
                 None,
                 np.full(len(alive), start + np.timedelta64(7 * 1440, "m")),
