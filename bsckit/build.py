@@ -2,12 +2,14 @@
 
 ``bsckit build`` (see :mod:`bsckit.build_cli`) calls :func:`build`, which
 
-1. generates the datasets for the build parameters (an injectable ``prepare_data`` step that by
-   default calls :mod:`bsckit.data`);
+1. starts ``workers`` processes (:func:`start_workers`), which get ready while it generates the
+   datasets for the build parameters (an injectable ``prepare_data`` step that by default calls
+   :mod:`bsckit.data`);
 2. checks every notebook's parameter names (:func:`bsckit.notebook_params.validate`; papermill
    would only warn), then executes every notebook in ``notebooks/`` and ``solutions/`` with
-   ``papermill.execute_notebook`` on ``workers`` processes, the working directory set to the
-   folder the executed notebook is written to, so relative paths such as ``../datasets`` hold;
+   ``papermill.execute_notebook`` on those processes, the costliest first
+   (:func:`estimated_cost`), the working directory set to the folder the executed notebook is
+   written to, so relative paths such as ``../datasets`` hold;
 3. writes ``exercises/`` from ``solutions/`` (:func:`bsckit.exercises.write_exercises`);
 4. returns a :class:`BuildReport` (a table of notebook, status, seconds, checks, where written).
 
@@ -83,9 +85,11 @@ __all__ = [
     "NotebookTask",
     "build",
     "default_prepare_data",
+    "estimated_cost",
     "execute_notebooks",
     "normalise_executed",
     "slugify",
+    "start_workers",
 ]
 
 SCENARIOS = ("baseline", "cost_crisis", "growth")
@@ -155,7 +159,11 @@ class BuildParams:
 
 @dataclass(frozen=True)
 class NotebookTask:
-    """One notebook to execute (plain data, so it crosses to a worker process)."""
+    """One notebook to execute (plain data, so it crosses to a worker process).
+
+    ``cost`` is an estimate of how long the notebook runs, in any unit: the costliest tasks are
+    started first (:func:`estimated_cost` is what the build uses).
+    """
 
     source: str
     label: str
@@ -165,6 +173,7 @@ class NotebookTask:
     kernel_name: str | None = None
     timeout: float = 600.0
     pythonpath: str = ""
+    cost: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -365,15 +374,14 @@ def _drop_kernel_noise() -> None:
 def _init_worker(pythonpath: str) -> None:
     """Import papermill once per worker and prepare the kernels' environment.
 
-    ``import nbformat`` pulls in jsonschema, whose optional IRI format checker imports
-    ``rfc3987_syntax``, which compiles a grammar for about 1.8 s (stack notes). Notebook
-    validation never checks IRIs, so each worker blocks that one optional import: jsonschema
-    skips the checker, and a worker starts in about 0.5 s instead of 2.3 s.
+    ``import nbformat`` pulls in jsonschema, whose optional IRI format checker would import
+    ``rfc3987_syntax`` (about 1.2 s). The worker unpickled this function from ``bsckit.build``,
+    so ``bsckit/__init__.py`` has already marked that import absent (the one place where it is
+    done, see :data:`bsckit.SKIPPED_OPTIONAL_IMPORTS`): a worker starts in about 0.4 s. Spawned
+    workers first re-import the script that started the build: a script that imports nbformat or
+    jsonschema before bsckit makes every worker pay the 1.2 s again (``bsckit build`` does not).
     """
     import logging
-
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
     import papermill  # noqa: F401  (imported once, reused by every task of this worker)
 
@@ -437,17 +445,65 @@ def _execute_task(task: NotebookTask) -> dict[str, Any]:
     }
 
 
+def _ready() -> int:
+    """A task that does nothing: submitted once per worker so the process starts now."""
+    return os.getpid()
+
+
+def start_workers(workers: int = 2, *, pythonpath: str = "") -> cf.ProcessPoolExecutor:
+    """Start ``workers`` spawned processes for :func:`execute_notebooks`, without waiting for them.
+
+    A spawned pool starts a process only when a task is submitted; this submits one empty task
+    per worker, so the processes start (and import papermill, see ``_init_worker``) at once. The
+    build calls it before generating the datasets, so that start-up runs alongside the data
+    step instead of after it. Shut the pool down with ``with`` or ``.shutdown()``.
+
+    Parameters
+    ----------
+    workers : int, default 2
+        Number of processes, at least 1.
+    pythonpath : str, default ""
+        Folder put first on the kernels' ``PYTHONPATH`` (the one holding ``bsckit``).
+
+    Returns
+    -------
+    concurrent.futures.ProcessPoolExecutor
+    """
+    from bsckit._validation import check_count
+
+    workers = check_count("workers", workers)
+    if workers < 1:
+        msg = f"`workers` must be at least 1, got {workers}."
+        raise ValueError(msg)
+    pool = cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(pythonpath,),
+    )
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool
+
+
 def execute_notebooks(
     tasks: Sequence[NotebookTask],
     *,
     workers: int = 2,
     progress: TextIO | None = sys.stderr,
+    pool: cf.Executor | None = None,
 ) -> list[dict[str, Any]]:
     """Execute ``tasks`` on ``workers`` spawned processes; results in the order of ``tasks``.
 
-    Each result is a dict with ``label``, ``ok``, ``seconds`` and either ``text`` (the
-    normalised executed notebook) and ``checks``, or ``error``. A line per finished notebook is
-    written to ``progress`` (None for silence).
+    The tasks with the highest ``cost`` are started first (longest job first: the last notebook
+    to start is a short one, so workers finish close together). Each result is a dict with
+    ``label``, ``ok``, ``seconds`` and either ``text`` (the normalised executed notebook) and
+    ``checks``, or ``error``. A line per finished notebook is written to ``progress`` (None for
+    silence).
+
+    ``pool`` is a pool from :func:`start_workers` to run on (it is left running; ``workers``
+    then only sizes the message); by default a pool of ``workers`` processes is started here,
+    with ``tasks[0].pythonpath``, and shut down at the end.
     """
     from bsckit._validation import check_count
 
@@ -457,7 +513,6 @@ def execute_notebooks(
         raise ValueError(msg)
     if not tasks:
         return []
-    pythonpath = tasks[0].pythonpath
     results: dict[int, dict[str, Any]] = {}
     width = len(str(len(tasks)))
 
@@ -471,14 +526,12 @@ def execute_notebooks(
     if progress is not None:
         noun = "notebook" if len(tasks) == 1 else "notebooks"
         print(f"Executing {len(tasks)} {noun} on {workers} worker(s)...", file=progress, flush=True)
-    context = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(
-        max_workers=min(workers, len(tasks)),
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(pythonpath,),
-    ) as pool:
-        futures = {pool.submit(_execute_task, task): i for i, task in enumerate(tasks)}
+    owned = pool is None
+    if pool is None:
+        pool = start_workers(min(workers, len(tasks)), pythonpath=tasks[0].pythonpath)
+    try:
+        order = sorted(range(len(tasks)), key=lambda i: -tasks[i].cost)  # stable: ties keep order
+        futures = {pool.submit(_execute_task, tasks[i]): i for i in order}
         for done, future in enumerate(cf.as_completed(futures), start=1):
             index = futures[future]
             try:
@@ -492,7 +545,38 @@ def execute_notebooks(
                 }
             results[index] = result
             report(done, result)
+    finally:
+        if owned:
+            pool.shutdown(wait=True, cancel_futures=True)
     return [results[i] for i in range(len(tasks))]
+
+
+def estimated_cost(notebook: str | os.PathLike[str]) -> float:
+    """How long ``notebook`` may run, relative to others: the characters of its code cells.
+
+    A crude but free estimate (the committed notebooks keep no timings): in this course the
+    notebooks with more code load more data and draw more charts. Only the order matters: it
+    decides which notebook starts first (:func:`execute_notebooks`). A notebook that cannot be
+    read costs 0.
+
+    Examples
+    --------
+    >>> import nbformat, tempfile, pathlib
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
+    ...                                      nbformat.v4.new_markdown_cell("# Long title")])
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "n.ipynb"
+    >>> nbformat.write(nb, path)
+    >>> estimated_cost(path)
+    5.0
+    """
+    import json
+
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return 0.0
+    code = (c.get("source", "") for c in cells if c.get("cell_type") == "code")
+    return float(sum(len(s if isinstance(s, str) else "".join(s)) for s in code))
 
 
 # --------------------------------------------------------------------------------------------
@@ -598,50 +682,65 @@ def build(
     if not sources:
         say(f"No notebooks found in {', '.join(folders)} under {root}.")
 
-    start = time.perf_counter()
-    say(f"Preparing datasets in {data_dir} ({params.slug})...")
+    # The workers start now and get ready (papermill imported) while the data is generated.
+    pool = (
+        start_workers(max(1, min(workers, len(sources))), pythonpath=_kit_path())
+        if sources
+        else None
+    )
     try:
-        (prepare_data or default_prepare_data)(params, data_dir)
-    except BuildError:
-        raise
-    except Exception as error:
-        msg = f"Preparing the datasets for {params.slug} failed: {type(error).__name__}: {error}"
-        raise BuildError(msg) from error
-    report.seconds["data"] = time.perf_counter() - start
-
-    tasks, planned, failures = [], [], []
-    for source in sources:
-        relative = source.relative_to(root)
-        target = out_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        wanted = {
-            **params.as_dict(),
-            "data_dir": Path(os.path.relpath(data_dir, target.parent)).as_posix(),
-        }
+        start = time.perf_counter()
+        say(f"Preparing datasets in {data_dir} ({params.slug})...")
         try:
-            validate(source, wanted)
-            defaults = parameters_of(source)
-        except (ValueError, OSError) as error:
-            failures.append(NotebookResult(relative.as_posix(), "failed", 0.0, error=str(error)))
-            continue
-        inject = {k: v for k, v in wanted.items() if defaults.get(k) != v}
-        tasks.append(
-            NotebookTask(
-                source=str(source),
-                label=relative.as_posix(),
-                cwd=str(target.parent),
-                parameters=inject,
-                record=params.as_dict(),
-                kernel_name=kernel_name,
-                timeout=float(timeout),
-                pythonpath=_kit_path(),
+            (prepare_data or default_prepare_data)(params, data_dir)
+        except BuildError:
+            raise
+        except Exception as error:
+            msg = (
+                f"Preparing the datasets for {params.slug} failed: {type(error).__name__}: {error}"
             )
-        )
-        planned.append((relative, target))
+            raise BuildError(msg) from error
+        report.seconds["data"] = time.perf_counter() - start
 
-    start = time.perf_counter()
-    outcomes = execute_notebooks(tasks, workers=max(1, workers), progress=progress)
-    report.seconds["notebooks"] = time.perf_counter() - start
+        tasks, planned, failures = [], [], []
+        for source in sources:
+            relative = source.relative_to(root)
+            target = out_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            wanted = {
+                **params.as_dict(),
+                "data_dir": Path(os.path.relpath(data_dir, target.parent)).as_posix(),
+            }
+            try:
+                validate(source, wanted)
+                defaults = parameters_of(source)
+            except (ValueError, OSError) as error:
+                failures.append(
+                    NotebookResult(relative.as_posix(), "failed", 0.0, error=str(error))
+                )
+                continue
+            inject = {k: v for k, v in wanted.items() if defaults.get(k) != v}
+            tasks.append(
+                NotebookTask(
+                    source=str(source),
+                    label=relative.as_posix(),
+                    cwd=str(target.parent),
+                    parameters=inject,
+                    record=params.as_dict(),
+                    kernel_name=kernel_name,
+                    timeout=float(timeout),
+                    pythonpath=_kit_path(),
+                    cost=estimated_cost(source),
+                )
+            )
+            planned.append((relative, target))
+
+        start = time.perf_counter()
+        outcomes = execute_notebooks(tasks, workers=max(1, workers), progress=progress, pool=pool)
+        report.seconds["notebooks"] = time.perf_counter() - start
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     for (relative, target), outcome in zip(planned, outcomes, strict=True):
         label = relative.as_posix()

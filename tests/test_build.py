@@ -245,3 +245,90 @@ def test_cli_reports_a_data_step_failure_with_exit_code_2(tmp_path, capsys, monk
     args = parser.parse_args(["--root", str(tmp_path), "--seed", "-3"])
     assert build_run(args) == 2
     assert "`seed`" in capsys.readouterr().err
+
+
+# --- speed: skipped optional import, workers started early, longest notebook first ---------
+
+
+def test_bsckit_first_makes_jsonschema_skip_the_slow_iri_checker():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bsckit, jsonschema; "
+        "print(sys.modules['rfc3987_syntax'] is None, 'iri' in jsonschema.FormatChecker.checkers)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
+
+
+def test_skip_leaves_sys_modules_alone_once_jsonschema_is_imported(monkeypatch):
+    import sys
+
+    import bsckit
+
+    monkeypatch.setitem(sys.modules, "jsonschema", sys.modules.get("jsonschema", object()))
+    monkeypatch.delitem(sys.modules, "rfc3987_syntax", raising=False)
+    bsckit._skip_slow_optional_imports()
+    assert "rfc3987_syntax" not in sys.modules
+    assert bsckit.SKIPPED_OPTIONAL_IMPORTS == ("rfc3987_syntax",)
+
+
+def test_start_workers_spawns_ready_workers_that_skip_the_slow_import():
+    import importlib
+    import os
+
+    from bsckit.build import start_workers
+
+    with start_workers(1) as pool:
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
+        with pytest.raises(ImportError):
+            pool.submit(importlib.import_module, "rfc3987_syntax").result(timeout=60)
+
+
+def test_start_workers_bad_input_names_the_parameter():
+    from bsckit.build import start_workers
+
+    with pytest.raises(ValueError, match="`workers`"):
+        start_workers(0)
+
+
+def test_costliest_notebook_starts_first(monkeypatch):
+    import concurrent.futures as cf
+
+    import bsckit.build as build_module
+
+    started = []
+
+    def fake_execute(task):
+        started.append(task.label)
+        return {"label": task.label, "ok": True, "seconds": 0.0, "text": "", "checks": {}}
+
+    monkeypatch.setattr(build_module, "_execute_task", fake_execute)
+    tasks = [
+        NotebookTask("a", "short", ".", {}, cost=10),
+        NotebookTask("b", "long", ".", {}, cost=300),
+        NotebookTask("c", "middle", ".", {}, cost=50),
+        NotebookTask("d", "short too", ".", {}, cost=10),
+    ]
+    with cf.ThreadPoolExecutor(max_workers=1) as pool:
+        results = execute_notebooks(tasks, workers=1, progress=None, pool=pool)
+    assert started == ["long", "middle", "short", "short too"]  # ties keep their order
+    assert [r["label"] for r in results] == ["short", "long", "middle", "short too"]
+
+
+def test_estimated_cost_counts_code_characters(tmp_path):
+    from bsckit.build import estimated_cost
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("x = 1\ny = 2"),  # 11 characters
+            nbformat.v4.new_markdown_cell("A long text that is not code."),
+            nbformat.v4.new_code_cell("z"),  # 1 character
+        ]
+    )
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert estimated_cost(path) == 12.0
+    assert estimated_cost(tmp_path / "missing.ipynb") == 0.0
+    assert estimated_cost(FIXTURES / "lesson_ok.ipynb") > 0
