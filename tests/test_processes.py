@@ -272,3 +272,64 @@ def test_process_measures_bad_inputs_name_the_parameter():
         process_measures({"orders": [1, 2]})
     with pytest.raises(ValueError, match="`tables` holds none"):
         process_measures({"kitchens": pd.DataFrame({"kitchen_id": ["K01"]})})
+
+
+# --- statistics without scipy.stats: the same floats as scipy.stats computes -----------------
+# scipy.stats costs a kernel half a second to import, so bsckit.processes repeats its
+# arithmetic with scipy.special. scipy.stats (imported here, in the tests only) is the
+# independent reference; the values must be identical, not merely close, so that no printed
+# digit of a committed notebook can move.
+
+
+def _scipy_stats():
+    from scipy import stats
+
+    return stats
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(-20, 20), st.integers(-20, 20)),  # small integers: many ties
+        min_size=3,
+        max_size=30,
+    )
+)
+def test_private_correlations_equal_scipy_stats(pairs) -> None:
+    from bsckit.processes import _pearson, _spearman
+
+    a = np.array([p[0] for p in pairs], dtype=float) / 4
+    b = np.array([p[1] for p in pairs], dtype=float) * 1.5
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
+        return  # lagged_correlation never asks for a constant series
+    stats = _scipy_stats()
+    assert _pearson(a, b) == tuple(float(v) for v in stats.pearsonr(a, b))
+    assert _spearman(a, b) == tuple(float(v) for v in stats.spearmanr(a, b))
+
+
+def test_average_ranks_share_ties() -> None:
+    from bsckit.processes import _average_ranks
+
+    # hand computed: 10 is 1st, the two 20s share 2nd and 3rd (2.5), 30 is 4th
+    assert _average_ranks(np.array([20.0, 10.0, 30.0, 20.0])).tolist() == [2.5, 1.0, 4.0, 2.5]
+
+
+def test_regression_p_values_equal_scipy_stats_t() -> None:
+    rng = np.random.default_rng(3)
+    cause = rng.normal(size=24)
+    effect = 2 * cause + rng.normal(size=24)
+    fit = lagged_regression(effect, {"cause": cause})
+    expected = 2 * _scipy_stats().t.sf(np.abs(fit["t_value"].to_numpy()), fit.attrs["months"] - 2)
+    assert fit["p_value"].to_numpy().tolist() == expected.tolist()
+
+
+def test_importing_processes_and_spc_does_not_import_scipy_stats() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bsckit.processes, bsckit.spc, bsckit.kpi; "
+        "print(sorted(m for m in ('scipy.stats', 'scipy.integrate') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -266,3 +266,22 @@ def test_capability_from_summary_bad_input():
         capability_from_summary(10, 1, lsl=0, usl=20, confidence=0.95)
     with pytest.raises(TypeError, match="`mean`"):
         capability_from_summary("10", 1, lsl=0, usl=20)
+
+
+def test_interval_quantiles_equal_scipy_stats() -> None:
+    # bsckit.spc computes chi-square and normal quantiles with scipy.special (scipy.stats costs
+    # a kernel 0.5 s to import); scipy.stats is the independent reference: identical floats.
+    import math
+
+    from scipy import stats
+
+    from bsckit.spc.process_capability import _chisq_interval
+
+    for df, alpha in ((4, 0.05), (49, 0.01), (37.3, 0.1)):
+        low, high = stats.chi2.ppf([alpha / 2, 1 - alpha / 2], df)
+        expected = (1.2 * math.sqrt(low / df), 1.2 * math.sqrt(high / df))
+        assert _chisq_interval(1.2, df, alpha) == expected
+    result = capability([9.8, 10.1, 10.0, 10.3, 9.9, 10.2, 10.0, 9.7], lsl=9.0, usl=11.0)
+    n, z = result.n_obs, float(stats.norm.ppf(0.975))
+    half = z * math.sqrt(1 / (9 * n * result.Cpk**2) + 1 / (2 * (n - 1)))
+    assert result.intervals["Cpk"] == (result.Cpk * (1 - half), result.Cpk * (1 + half))

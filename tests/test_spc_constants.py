@@ -158,3 +158,30 @@ def test_spc_package_all_matches_public_names():
         if not name.startswith("_") and not isinstance(value, types.ModuleType)
     }
     assert set(spc.__all__) == public - {"annotations"}
+
+
+# --- Simpson's rule without scipy.integrate (0.2 s of import per kernel) ----------------------
+
+
+def test_private_simpson_equals_scipy_integrate_simpson() -> None:
+    import numpy as np
+    from scipy import integrate
+
+    from bsckit.spc.chart_constants import _simpson
+
+    x = np.linspace(-3.0, 4.0, 701)
+    y = np.vstack([np.exp(-(x**2)), x**3 - x, np.cos(x)])
+    # identical floats, not just close: the constants are the same as with scipy
+    assert _simpson(y, x).tolist() == integrate.simpson(y, x=x, axis=1).tolist()
+    assert float(_simpson(x**2, x)) == float(integrate.simpson(x**2, x=x))
+    # exact for cubics (Simpson's rule): integral of x^3 - x over [-3, 4] = 175/4 - 7/2
+    assert abs(float(_simpson(x**3 - x, x)) - (175 / 4 - 7 / 2)) < 1e-9
+
+
+def test_private_simpson_rejects_an_even_grid() -> None:
+    import numpy as np
+
+    from bsckit.spc.chart_constants import _simpson
+
+    with pytest.raises(ValueError, match="`x`"):
+        _simpson(np.ones(4), np.arange(4.0))

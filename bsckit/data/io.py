@@ -27,6 +27,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Mapping
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -423,79 +424,87 @@ def _fail(path: Path, row: int | str, column: str, problem: str) -> DataFileErro
     )
 
 
-def _parse(path: Path, col: Column, raw: pd.Series, nullable_ok: bool = True) -> pd.Series:
-    empty = raw == ""
-    if empty.any() and not col.nullable:
-        i = int(np.argmax(empty.to_numpy()))
-        raise _fail(path, i + 1, col.name, "value is empty but the column may not be empty")
+def _first(bad: np.ndarray) -> int:
+    """Row number (1-based, header excluded) of the first True in ``bad``."""
+    return int(np.argmax(bad)) + 1
+
+
+def _parse(path: Path, col: Column, raw: pd.Series) -> pd.Series:
+    """Parse and check one column read as text; conform() gives it its final dtype.
+
+    The checks run on numpy arrays: a table's columns each made about fifteen small pandas
+    operations before, and their overhead was most of the time of loading a small table.
+    """
+    text = raw.to_numpy(dtype=object)
+    empty = text == ""
+    if not col.nullable and empty.any():
+        raise _fail(path, _first(empty), col.name, "value is empty but the column may not be empty")
     kind = col.kind
-    if kind in ("id", "str"):
-        return raw.where(~empty, None).astype("str")
-    if kind == "category":
-        if col.categories is not None:
-            bad = ~empty & ~raw.isin(col.categories)
+    present = ~empty
+    if kind in ("id", "str", "category"):
+        if kind == "category" and col.categories is not None:
+            bad = present & ~raw.isin(col.categories).to_numpy()
             if bad.any():
-                i = int(np.argmax(bad.to_numpy()))
+                i = _first(bad)
                 allowed = ", ".join(col.categories)
-                raise _fail(path, i + 1, col.name, f"value {raw.iat[i]!r} is not one of: {allowed}")
-        return raw.where(~empty, None)
+                raise _fail(path, i, col.name, f"value {text[i - 1]!r} is not one of: {allowed}")
+        return pd.Series(np.where(empty, None, text), index=raw.index, dtype=object)
     if kind == "bool":
-        bad = ~raw.isin(["true", "false"])
+        true = text == "true"
+        bad = ~(true | (text == "false"))
         if bad.any():
-            i = int(np.argmax(bad.to_numpy()))
-            raise _fail(path, i + 1, col.name, f"value {raw.iat[i]!r} is not true or false")
-        return raw == "true"
+            i = _first(bad)
+            raise _fail(path, i, col.name, f"value {text[i - 1]!r} is not true or false")
+        return pd.Series(true, index=raw.index)
+    with_none = pd.Series(np.where(empty, None, text), index=raw.index, dtype=object)
     if kind in _PARSE:
-        parsed = pd.to_datetime(raw.where(~empty, None), format=_PARSE[kind], errors="coerce")
-        bad = parsed.isna() & ~empty
+        parsed = pd.to_datetime(with_none, format=_PARSE[kind], errors="coerce")
+        bad = parsed.isna().to_numpy() & present
         if bad.any():
-            i = int(np.argmax(bad.to_numpy()))
+            i = _first(bad)
             raise _fail(
-                path,
-                i + 1,
-                col.name,
-                f"value {raw.iat[i]!r} is not a {kind} written {_PARSE[kind]}",
+                path, i, col.name, f"value {text[i - 1]!r} is not a {kind} written {_PARSE[kind]}"
             )
         return parsed
-    number = pd.to_numeric(raw.where(~empty, None), errors="coerce")
-    bad = number.isna() & ~empty
-    if kind in ("int", "Int"):
-        bad |= ~empty & (number.fillna(0) % 1 != 0)
+    number = pd.to_numeric(with_none, errors="coerce")
+    values = number.to_numpy()
+    missing = np.isnan(values) if values.dtype.kind == "f" else number.isna().to_numpy()
+    bad = missing & present
+    if kind in ("int", "Int") and values.dtype.kind == "f":
+        bad |= present & (np.where(missing, 0.0, values) % 1 != 0)
     if bad.any():
-        i = int(np.argmax(bad.to_numpy()))
-        raise _fail(
-            path,
-            i + 1,
-            col.name,
-            f"value {raw.iat[i]!r} is not a {'whole ' if kind != 'float' else ''}number",
-        )
+        i = _first(bad)
+        whole = "whole " if kind != "float" else ""
+        raise _fail(path, i, col.name, f"value {text[i - 1]!r} is not a {whole}number")
     if kind == "float":
-        dot = raw.str.find(".").to_numpy()
-        decimals = np.where(dot < 0, 0, raw.str.len().to_numpy() - dot - 1)
-        wrong = ~empty.to_numpy() & (decimals != col.decimals)
+        dot = np.fromiter(map(str.find, text, repeat(".")), dtype=np.int64, count=len(text))
+        length = np.fromiter(map(len, text), dtype=np.int64, count=len(text))
+        wrong = present & (np.where(dot < 0, 0, length - dot - 1) != col.decimals)
         if wrong.any():
-            i = int(np.argmax(wrong))
+            i = _first(wrong)
             raise _fail(
-                path, i + 1, col.name, f"value {raw.iat[i]!r} must have {col.decimals} decimals"
+                path, i, col.name, f"value {text[i - 1]!r} must have {col.decimals} decimals"
             )
-    out_of = pd.Series(False, index=raw.index)
+    out_of = np.zeros(len(text), dtype=bool)
     if col.low is not None:
-        out_of |= number < col.low
+        out_of |= values < col.low
     if col.high is not None:
-        out_of |= number > col.high
+        out_of |= values > col.high
     if out_of.any():
-        i = int(np.argmax(out_of.to_numpy()))
+        i = _first(out_of)
         lo = "-inf" if col.low is None else f"{col.low:g}"
         hi = "inf" if col.high is None else f"{col.high:g}"
         raise _fail(
-            path, i + 1, col.name, f"value {raw.iat[i]!r} is outside the allowed range {lo} to {hi}"
+            path, i, col.name, f"value {text[i - 1]!r} is outside the allowed range {lo} to {hi}"
         )
     return number
 
 
 def _read_raw(path: Path, data: bytes) -> pd.DataFrame:
     try:
-        return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False)
+        # object columns of Python str: the checks below run several times faster on them
+        # than on pandas' "str" dtype, and conform() gives every column its dtype afterwards.
+        return pd.read_csv(io.BytesIO(data), dtype=object, keep_default_na=False, na_filter=False)
     except pd.errors.ParserError as exc:
         text = str(exc)
         msg = f"{path}: cannot be read as CSV ({text}). The file was edited or truncated."
@@ -568,11 +577,9 @@ def load(
             ref_table, ref_col = col.references.split(".")
             ref_path = folder / f"{ref_table}.csv"
             if ref_path.exists():
-                keys = pd.read_csv(ref_path, usecols=[ref_col], dtype=str, keep_default_na=False)[
-                    ref_col
-                ]
+                keys = _reference_keys(ref_path, ref_col)
                 values = frame[col.name]
-                bad = values.notna() & ~values.isin(set(keys))
+                bad = values.notna() & ~values.isin(keys)
                 if bad.any():
                     i = int(np.argmax(bad.to_numpy()))
                     raise _fail(
@@ -581,6 +588,7 @@ def load(
                         col.name,
                         f"value {values.iat[i]!r} has no match in {ref_table}.{ref_col}",
                     )
+    sha = _sha(data)
     if entry is not None:
         if len(raw) != entry["rows"]:
             row = min(len(raw), entry["rows"]) + 1
@@ -590,10 +598,50 @@ def load(
                 "(all)",
                 f"the file has {len(raw)} rows but manifest.json records {entry['rows']}",
             )
-        if _sha(data) != entry["sha256"]:
+        if sha != entry["sha256"]:
             row, column, detail = _locate_change(name, data, manifest)
             raise _fail(path, row, column, f"content differs from manifest.json (sha256){detail}")
+    for column in _KEY_COLUMNS.get(name, ()):
+        _remember_keys(column, sha, raw[column])
     return conform(name, frame)
+
+
+# Key columns other tables reference, by table: {"orders": ("order_id",), ...}.
+_KEY_COLUMNS: dict[str, tuple[str, ...]] = {}
+for _table in SCHEMA.values():
+    for _col in _table.columns:
+        if _col.references:
+            _ref_table, _ref_col = _col.references.split(".")
+            if _ref_col not in _KEY_COLUMNS.get(_ref_table, ()):
+                _KEY_COLUMNS[_ref_table] = (*_KEY_COLUMNS.get(_ref_table, ()), _ref_col)
+del _table, _col, _ref_table, _ref_col
+
+# Distinct values of referenced key columns, by (column, sha256 of the file's bytes): tickets,
+# returns, invoices and surveys all check their order_id against orders.csv, and reading that
+# file once per check cost a notebook a quarter of a second. Keyed by content, not by path or
+# modification time, so an edited file is never checked against its old keys.
+_KEYS: dict[tuple[str, str], np.ndarray] = {}
+_KEYS_MAX = 32
+
+
+def _remember_keys(column: str, sha: str, values: pd.Series) -> np.ndarray:
+    keys = pd.unique(values.to_numpy(dtype=object))
+    _KEYS.pop((column, sha), None)
+    _KEYS[(column, sha)] = keys
+    while len(_KEYS) > _KEYS_MAX:
+        del _KEYS[next(iter(_KEYS))]  # the oldest entry
+    return keys
+
+
+def _reference_keys(path: Path, column: str) -> np.ndarray:
+    """The distinct values of ``column`` in the file ``path`` (read once per file content)."""
+    data = path.read_bytes()
+    sha = _sha(data)
+    keys = _KEYS.get((column, sha))
+    if keys is not None:
+        return keys
+    values = pd.read_csv(io.BytesIO(data), usecols=[column], dtype=str, keep_default_na=False)
+    return _remember_keys(column, sha, values[column])
 
 
 def _locate_change(name: str, data: bytes, manifest: dict) -> tuple[int | str, str, str]:
