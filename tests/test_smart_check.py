@@ -306,18 +306,20 @@ def test_structured_perspective_old_short_spellings_give_the_same_feedback(old, 
     assert reports[0].to_text() == reports[1].to_text()
 
 
-def test_relevant_feedback_names_the_perspective_in_short():
-    # The wording shown in the committed notebook 03: "... of the internal perspective".
+def test_relevant_feedback_names_the_perspective_by_its_label():
     report = check_smart("Decrease production costs by 10% in the next 6 months.", today=TODAY)
     assert report["Relevant"].feedback == (
-        "production cost is a lagging measure of the internal perspective"
+        "production cost is a lagging measure of the internal processes perspective"
         " (inferred from the measure)."
     )
     wrong = check_smart({**GOOD, "perspective": "learning_growth"}, today=TODAY)["Relevant"]
     assert (
-        wrong.feedback == "on-time delivery rate is usually a customer measure, not a learning one."
+        wrong.feedback
+        == "on-time delivery rate is usually a customer measure, not a learning and growth one."
     )
-    assert wrong.suggestion == "Move it to the customer perspective or pick a learning measure."
+    assert wrong.suggestion == (
+        "Move it to the customer perspective or pick a learning and growth measure."
+    )
 
 
 def test_parsed_objective_input_and_time_bound_limits():
@@ -393,3 +395,10 @@ def test_bad_argument_types_raise_clear_errors():
         check_smart("Cut DSO to 40 days by 2027", absurd_factor=0)
     with pytest.raises(ValueError, match="unknown key"):
         check_smart({"measure": "dso", "dead_line": "2027-01-01"})
+
+
+def test_notebook_plain_text_view_is_the_checklist():
+    from IPython.core.formatters import PlainTextFormatter
+
+    report = check_smart("Decrease production costs by 10% in the next 6 months.", today=TODAY)
+    assert PlainTextFormatter()(report) == report.to_text()

@@ -578,17 +578,25 @@ def _achievable(
 
 
 def _perspective_word(perspective: Perspective) -> str:
-    """The word the feedback uses for ``perspective``: the first word of its value.
-
-    The feedback has always said "the internal perspective", "a learning measure" (committed
-    notebooks show it), so the wording is kept; the label ("Internal processes") is longer.
+    """The words the feedback uses for ``perspective``: its label in lower case.
 
     Examples
     --------
     >>> [_perspective_word(p) for p in Perspective]
-    ['financial', 'customer', 'internal', 'learning']
+    ['financial', 'customer', 'internal processes', 'learning and growth']
     """
-    return perspective.value.split("_")[0]
+    return perspective.label.lower()
+
+
+def _a(words: str) -> str:
+    """``words`` with the right indefinite article.
+
+    Examples
+    --------
+    >>> _a("internal processes"), _a("customer")
+    ('an internal processes', 'a customer')
+    """
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
@@ -618,8 +626,8 @@ def _relevant(p: ParsedObjective, measure: Measure | None) -> Verdict:
         return Verdict(
             "Relevant",
             "warn",
-            f"{measure.name} is usually a {home} measure, not a {stated} one.",
-            f"Move it to the {home} perspective or pick a {stated} measure.",
+            f"{measure.name} is usually {_a(home)} measure, not {_a(stated)} one.",
+            f"Move it to the {home} perspective or pick {_a(stated)} measure.",
         )
     if p.perspective == Perspective.FINANCIAL and measure.kind == "leading":
         return Verdict(

@@ -191,6 +191,11 @@ class SmartReport:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # The text/plain view of a notebook output (exports, terminals): the checklist itself,
+        # not the dataclass repr.
+        printer.text(self.to_text())
+
     def _sentence(self) -> str:
         text = self.objective.text.strip()
         if not text:
