@@ -49,8 +49,9 @@ course: $(COURSE_STAMP)
 	@echo ""
 	@echo "The course is ready:"
 	@echo "  datasets/   Homeats data ($$(ls datasets/*.csv 2>/dev/null | wc -l) tables, see datasets/README.md)"
-	@echo "  notebooks/  $$(ls notebooks/*.ipynb 2>/dev/null | wc -l) lesson notebooks, executed (start with 00_start_here.ipynb)"
-	@echo "  exercises/  $$(ls exercises/*.ipynb 2>/dev/null | wc -l) learner notebooks    solutions/  $$(ls solutions/*.ipynb 2>/dev/null | wc -l) answer keys"
+	@echo "  notebooks/  lesson notebooks, executed: $$(ls notebooks/*.ipynb 2>/dev/null | wc -l) (start with 00_start_here.ipynb)"
+	@echo "  exercises/  learner copies: $$(ls exercises/*.ipynb 2>/dev/null | wc -l)    solutions/  answer keys: $$(ls solutions/*.ipynb 2>/dev/null | wc -l)"
+	@echo "  agenda:     .venv/bin/bsckit agenda   (timings from the notebooks)"
 	@echo "Open the kit with:  make lab"
 
 lab: $(STAMP)
