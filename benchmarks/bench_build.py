@@ -1,7 +1,7 @@
 """Benchmark: the full course build against its floor, side by side in one run.
 
 The floor is the same number of *empty* notebooks (a parameters cell only), split between
-``notebooks/`` and ``solutions/`` like the course, built the same way: :func:`bsckit.build.build`
+``notebooks/`` and ``solutions/`` like the course, built the same way: :func:`bsckit.course.build.build`
 with the same workers, papermill in-process, exercises written. What the floor costs is kernel
 start-up and process overhead; what the course costs on top is its own work (data generation,
 imports, computing, charts). The ratio full / floor is the figure to watch (aim: at most 1.5).
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsckit.build import NOTEBOOK_FOLDERS, BuildParams, build
+from bsckit.course.build import NOTEBOOK_FOLDERS, BuildParams, build
 
 
 def _empty_course(root: Path, counts: dict[str, int]) -> None:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from bsckit import cli
-from bsckit.agenda import Session, agenda, read_sessions, to_markdown
+from bsckit.course import cli
+from bsckit.course.agenda import Session, agenda, read_sessions, to_markdown
 
 
 def test_breaks_fall_between_blocks_once_work_reaches_the_limit():

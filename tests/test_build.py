@@ -15,7 +15,7 @@ import nbformat
 import papermill
 import pytest
 
-from bsckit.build import (
+from bsckit.course.build import (
     BuildParams,
     NotebookTask,
     build,
@@ -23,9 +23,9 @@ from bsckit.build import (
     normalise_executed,
     slugify,
 )
-from bsckit.build_cli import build_add_arguments, build_run
-from bsckit.exercises import read_notebook
-from bsckit.notebook_params import lint_parameters, parameters_of, validate
+from bsckit.course.build_cli import build_add_arguments, build_run
+from bsckit.course.exercises import read_notebook
+from bsckit.course.notebook_params import lint_parameters, parameters_of, validate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
@@ -278,7 +278,7 @@ def test_start_workers_spawns_ready_workers_that_skip_the_slow_import():
     import importlib
     import os
 
-    from bsckit.build import start_workers
+    from bsckit.course.build import start_workers
 
     with start_workers(1) as pool:
         assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
@@ -287,7 +287,7 @@ def test_start_workers_spawns_ready_workers_that_skip_the_slow_import():
 
 
 def test_start_workers_bad_input_names_the_parameter():
-    from bsckit.build import start_workers
+    from bsckit.course.build import start_workers
 
     with pytest.raises(ValueError, match="`workers`"):
         start_workers(0)
@@ -296,7 +296,7 @@ def test_start_workers_bad_input_names_the_parameter():
 def test_costliest_notebook_starts_first(monkeypatch):
     import concurrent.futures as cf
 
-    import bsckit.build as build_module
+    import bsckit.course.build as build_module
 
     started = []
 
@@ -318,7 +318,7 @@ def test_costliest_notebook_starts_first(monkeypatch):
 
 
 def test_estimated_cost_counts_code_characters(tmp_path):
-    from bsckit.build import estimated_cost
+    from bsckit.course.build import estimated_cost
 
     nb = nbformat.v4.new_notebook(
         cells=[

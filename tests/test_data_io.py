@@ -14,8 +14,8 @@ import pytest
 
 import bsckit.data as data
 import bsckit.data.io as dio
+from bsckit.course.data_cli import add_arguments, run
 from bsckit.data import DataFileError, check, generate, load, load_all, write
-from bsckit.data.cli import add_arguments, run
 
 SMALL = {"seed": 11, "months": 3, "scale": 0.2}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bsckit import cli, doctor
+from bsckit.course import cli, doctor
 
 
 def test_doctor_passes_in_the_kit_environment(capsys):
@@ -40,11 +40,11 @@ def test_doctor_fails_when_altair_would_need_a_cdn(monkeypatch):
 
 def test_cli_version_and_unknown_command():
     out = subprocess.run(
-        [sys.executable, "-m", "bsckit.cli", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "bsckit.course.cli", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and out.stdout.startswith("bsckit ")
     bad = subprocess.run(
-        [sys.executable, "-m", "bsckit.cli", "frobnicate"], capture_output=True, text=True
+        [sys.executable, "-m", "bsckit.course.cli", "frobnicate"], capture_output=True, text=True
     )
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 

@@ -1,4 +1,4 @@
-"""Tests for bsckit.exercises: placeholders, cleared outputs, identical bytes, learner copies."""
+"""Tests for bsckit.course.exercises: placeholders, cleared outputs, identical bytes, learner copies."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from bsckit.build_cli import main as cli_main
-from bsckit.exercises import (
+from bsckit.course.build_cli import main as cli_main
+from bsckit.course.exercises import (
     ExerciseFile,
     exercise_notebook,
     exercise_source,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bsckit.exercises import write_exercises
-from bsckit.notebook_params import REQUIRED_PARAMETERS, parameters_of
+from bsckit.course.exercises import write_exercises
+from bsckit.course.notebook_params import REQUIRED_PARAMETERS, parameters_of
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "03_internal_processes.ipynb"

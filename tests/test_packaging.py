@@ -87,7 +87,7 @@ def test_make_lab_never_uses_an_empty_token_and_binds_loopback():
 
 
 def test_console_script_points_at_cli_main():
-    assert _pyproject()["project"]["scripts"]["bsckit"] == "bsckit.cli:main"
+    assert _pyproject()["project"]["scripts"]["bsckit"] == "bsckit.course.cli:main"
 
 
 def _public_modules() -> list[str]:
@@ -120,3 +120,21 @@ def test_all_matches_public_names(module_name):
     assert public <= exported, (
         f"{module_name}: public but not in __all__: {sorted(public - exported)}"
     )
+
+
+def test_library_never_imports_the_course_authoring_tools():
+    """Imports go one way: bsckit.course may use the library, never the other way round."""
+    offenders = []
+    for path in sorted((ROOT / "bsckit").rglob("*.py")):
+        if "course" in path.relative_to(ROOT / "bsckit").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            offenders += [
+                f"{path.relative_to(ROOT)}: {n}" for n in names if n.startswith("bsckit.course")
+            ]
+    assert not offenders, f"the library imports the authoring tools: {offenders}"

@@ -18,10 +18,10 @@ import argparse
 import sys
 import time
 
-from .generate import Params, generate
-from .io import check, default_data_dir, write
-from .scenarios import SCENARIOS
-from .schema import SCHEMA
+from bsckit.data.generate import Params, generate
+from bsckit.data.io import check, default_data_dir, write
+from bsckit.data.scenarios import SCENARIOS
+from bsckit.data.schema import SCHEMA
 
 __all__ = ["add_arguments", "run"]
 

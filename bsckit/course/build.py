@@ -1,16 +1,16 @@
 """The course build: datasets, then every notebook executed with papermill, then exercises.
 
-``bsckit build`` (see :mod:`bsckit.build_cli`) calls :func:`build`, which
+``bsckit build`` (see :mod:`bsckit.course.build_cli`) calls :func:`build`, which
 
 1. starts ``workers`` processes (:func:`start_workers`), which get ready while it generates the
    datasets for the build parameters (an injectable ``prepare_data`` step that by default calls
    :mod:`bsckit.data`);
-2. checks every notebook's parameter names (:func:`bsckit.notebook_params.validate`; papermill
+2. checks every notebook's parameter names (:func:`bsckit.course.notebook_params.validate`; papermill
    would only warn), then executes every notebook in ``notebooks/`` and ``solutions/`` with
    ``papermill.execute_notebook`` on those processes, the costliest first
    (:func:`estimated_cost`), the working directory set to the folder the executed notebook is
    written to, so relative paths such as ``../datasets`` hold;
-3. writes ``exercises/`` from ``solutions/`` (:func:`bsckit.exercises.write_exercises`);
+3. writes ``exercises/`` from ``solutions/`` (:func:`bsckit.course.exercises.write_exercises`);
 4. returns a :class:`BuildReport` (a table of notebook, status, seconds, checks, where written).
 
 Where things go
@@ -68,7 +68,7 @@ from bsckit._atomic import atomic_write_text
 if TYPE_CHECKING:
     import nbformat
 
-    from bsckit.exercises import ExerciseFile
+    from bsckit.course.exercises import ExerciseFile
 
 # This module is imported by every worker process before it runs a notebook, so it imports only
 # the standard library at the top; nbformat, pandas (via _validation) and papermill are imported
@@ -301,7 +301,7 @@ def normalise_executed(
     >>> sorted(nb.metadata), sorted(nb.metadata["bsckit"])
     (['bsckit'], ['build_hash', 'parameters'])
     """
-    from bsckit.exercises import content_hash
+    from bsckit.course.exercises import content_hash
 
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
@@ -375,7 +375,7 @@ def _init_worker(pythonpath: str) -> None:
     """Import papermill once per worker and prepare the kernels' environment.
 
     ``import nbformat`` pulls in jsonschema, whose optional IRI format checker would import
-    ``rfc3987_syntax`` (about 1.2 s). The worker unpickled this function from ``bsckit.build``,
+    ``rfc3987_syntax`` (about 1.2 s). The worker unpickled this function from ``bsckit.course.build``,
     so ``bsckit/__init__.py`` has already marked that import absent (the one place where it is
     done, see :data:`bsckit.SKIPPED_OPTIONAL_IMPORTS`): a worker starts in about 0.4 s. Spawned
     workers first re-import the script that started the build: a script that imports nbformat or
@@ -433,7 +433,7 @@ def _execute_task(task: NotebookTask) -> dict[str, Any]:
             "error": f"{type(error).__name__}: {str(error).strip()[:300]}",
         }
     seconds = time.perf_counter() - start
-    from bsckit.exercises import dumps_notebook
+    from bsckit.course.exercises import dumps_notebook
 
     nb = normalise_executed(nb, task.record)
     return {
@@ -595,7 +595,7 @@ def _notebooks(root: Path, folders: Iterable[str]) -> list[Path]:
 
 def _write_decision(target: Path, text: str, *, in_place: bool, accept_edits: bool) -> str:
     """'unchanged', 'write' or 'variant' for an executed notebook about to go to ``target``."""
-    from bsckit.exercises import recorded_hash_matches
+    from bsckit.course.exercises import recorded_hash_matches
 
     if not target.exists():
         return "write"
@@ -657,8 +657,8 @@ def build(
     BuildReport
     """
     from bsckit._validation import check_count, check_number
-    from bsckit.exercises import write_exercises
-    from bsckit.notebook_params import parameters_of, validate
+    from bsckit.course.exercises import write_exercises
+    from bsckit.course.notebook_params import parameters_of, validate
 
     root = Path(root).resolve()
     params = BuildParams() if params is None else params
@@ -797,7 +797,7 @@ def build(
 
 def _kit_path() -> str:
     """The folder holding the ``bsckit`` package this build runs, for the kernels' PYTHONPATH."""
-    return str(Path(__file__).resolve().parent.parent)
+    return str(Path(__file__).resolve().parents[2])
 
 
 def _exercise_defaults(params: BuildParams) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Command-line glue for ``bsckit build`` and ``bsckit exercises``.
 
-:mod:`bsckit.cli` loads ``build_add_arguments`` / ``build_run`` and ``exercises_add_arguments``
+:mod:`bsckit.course.cli` loads ``build_add_arguments`` / ``build_run`` and ``exercises_add_arguments``
 / ``exercises_run`` from here. Each ``*_run(args)`` returns the exit code: 0 when all went well,
 1 when a notebook failed or exercises are stale, 2 when the build could not start.
 
@@ -21,8 +21,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bsckit.build import SCENARIOS, BuildError, BuildParams, build
-from bsckit.exercises import write_exercises
+from bsckit.course.build import SCENARIOS, BuildError, BuildParams, build
+from bsckit.course.exercises import write_exercises
 
 __all__ = [
     "build_add_arguments",
@@ -151,8 +151,8 @@ def exercises_run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m bsckit.build_cli build|exercises ...`` (same as the ``bsckit`` subcommands)."""
-    parser = argparse.ArgumentParser(prog="python -m bsckit.build_cli")
+    """``python -m bsckit.course.build_cli build|exercises ...`` (same as the ``bsckit`` subcommands)."""
+    parser = argparse.ArgumentParser(prog="python -m bsckit.course.build_cli")
     sub = parser.add_subparsers(dest="command", required=True)
     build_add_arguments(sub.add_parser("build", help="build the course"))
     exercises_add_arguments(sub.add_parser("exercises", help="write exercises/ from solutions/"))

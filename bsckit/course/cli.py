@@ -25,23 +25,27 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 #: subcommand -> (module, attribute prefix, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "doctor": (
-        "bsckit.doctor",
+        "bsckit.course.doctor",
         "",
         "check that this environment can run the kit (OK/FAIL per item)",
     ),
     "data": (
-        "bsckit.data.cli",
+        "bsckit.course.data_cli",
         "",
         "generate Homeats datasets, or --check a folder against its manifest",
     ),
     "build": (
-        "bsckit.build_cli",
+        "bsckit.course.build_cli",
         "build_",
         "regenerate data and re-execute every notebook with papermill",
     ),
-    "exercises": ("bsckit.build_cli", "exercises_", "write learner exercises/ from solutions/"),
+    "exercises": (
+        "bsckit.course.build_cli",
+        "exercises_",
+        "write learner exercises/ from solutions/",
+    ),
     "agenda": (
-        "bsckit.agenda",
+        "bsckit.course.agenda",
         "",
         "print a workshop agenda from the notebooks' teaching and exercise minutes",
     ),

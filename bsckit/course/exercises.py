@@ -379,7 +379,7 @@ def exercise_notebook(
     kept = {k: v for k, v in nb.metadata.get("bsckit", {}).items() if k not in drop}
     nb.metadata["bsckit"] = {**kept, "generated_from": generated_from} if generated_from else kept
     if parameters:
-        from bsckit.notebook_params import set_parameter_defaults
+        from bsckit.course.notebook_params import set_parameter_defaults
 
         set_parameter_defaults(nb, parameters)
     nb.metadata["bsckit"][HASH_KEY] = content_hash(nb, HASH_KEY)
