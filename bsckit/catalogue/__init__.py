@@ -97,7 +97,8 @@ def read_data_file(package: str, name: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "file"
-        raise _fail(shown, where, f"not valid YAML ({exc})", "Fix the syntax there.") from None
+        problem = getattr(exc, "problem", None) or str(exc).replace("\n", " ")
+        raise _fail(shown, where, f"not valid YAML ({problem})", "Fix the syntax there.") from None
     if not isinstance(data, dict):
         raise _fail(
             shown, "file", "the top level must be a mapping of keys", "Restore it from git."
