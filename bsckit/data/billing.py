@@ -16,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .company import HOMEATS
 from .drivers import BURN_IN, Calendar, make_ids
 
 __all__ = ["ERROR_TYPES", "invoices", "payments"]
 
-ERROR_TYPES = ("wrong price", "wrong quantity", "missing PO number", "duplicate line")
+ERROR_TYPES = tuple(HOMEATS["billing_error_types"])
 
 
 def invoices(
