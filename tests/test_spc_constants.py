@@ -130,7 +130,7 @@ def test_constants_are_cached_and_frozen():
     assert constants(7) is constants(7)
     with pytest.raises(AttributeError):
         constants(7).d2 = 1.0  # type: ignore[misc]
-    assert set(constants(4).to_dict()) == {"n", *NAMES}
+    assert set(constants(4).to_dict()) == {"n", "source", "A", "B5", "B6", "D1", "D2", *NAMES}
 
 
 @pytest.mark.parametrize(
