@@ -16,7 +16,8 @@ Rules for contributors
 1. Name a function after the business term a course participant knows (``dso``, ``oee``).
 2. Accept scalars, lists/arrays and pandas Series; answer in kind (use ``bsckit.kpi._common``).
 3. Return ratios as fractions in [0, 1] unless the business convention says otherwise
-   (NPS: points on -100..100 by default).
+   (NPS: points on -100..100 by default). Every share takes the keyword ``as_percent``
+   (default ``False``) to answer in percent instead.
 4. Check every input; the error names the parameter, the value, the allowed range and what to do.
 5. Where sources disagree (365/360 days, quote direction, which yield...), add a named
    parameter with a documented default, and cite a published worked example in the tests.
@@ -26,6 +27,7 @@ Rules for contributors
 from __future__ import annotations
 
 from bsckit.kpi.customer import (
+    acquisition_rate,
     churn_rate,
     csat,
     first_contact_resolution,
@@ -47,6 +49,7 @@ from bsckit.kpi.finance import (
     dso_from_turnover,
     gross_margin,
     gross_profit,
+    index_change,
     inflation_adjusted_target,
     inflation_rate,
     invested_capital,
@@ -77,6 +80,7 @@ from bsckit.kpi.operations import (
     first_pass_yield,
     inventory_turnover,
     littles_law,
+    net_available_time,
     normalized_yield,
     oee,
     oee_from_shift,
@@ -98,6 +102,7 @@ from bsckit.kpi.people import (
 __all__ = [
     "OEEResult",
     "StageGateConversion",
+    "acquisition_rate",
     "adoption_rate",
     "average_balance",
     "churn_rate",
@@ -119,12 +124,14 @@ __all__ = [
     "first_pass_yield",
     "gross_margin",
     "gross_profit",
+    "index_change",
     "inflation_adjusted_target",
     "inflation_rate",
     "internal_mobility_rate",
     "inventory_turnover",
     "invested_capital",
     "littles_law",
+    "net_available_time",
     "net_margin",
     "new_product_revenue_share",
     "nopat",
