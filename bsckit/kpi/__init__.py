@@ -8,6 +8,7 @@
   real terms, currency conversion, inflation-adjusted targets.
 - :mod:`bsckit.kpi.people` - time to competency, training hours, retention of high
   performers, internal mobility, turnover.
+- :mod:`bsckit.kpi.costing` - activity-based costing beside a single plant-wide overhead rate.
 - :mod:`bsckit.kpi.innovation` - stage-gate conversion, time to market, new-product revenue
   share, adoption rate.
 
@@ -26,6 +27,13 @@ Rules for contributors
 
 from __future__ import annotations
 
+from bsckit.kpi.costing import (
+    CostAllocation,
+    activity_based_costing,
+    activity_rates,
+    costing_comparison,
+    plantwide_rate_costing,
+)
 from bsckit.kpi.customer import (
     acquisition_rate,
     churn_rate,
@@ -100,9 +108,12 @@ from bsckit.kpi.people import (
 )
 
 __all__ = [
+    "CostAllocation",
     "OEEResult",
     "StageGateConversion",
     "acquisition_rate",
+    "activity_based_costing",
+    "activity_rates",
     "adoption_rate",
     "average_balance",
     "churn_rate",
@@ -111,6 +122,7 @@ __all__ = [
     "convert_currency",
     "cost_per_transaction",
     "cost_per_unit",
+    "costing_comparison",
     "csat",
     "cycle_time",
     "days_inventory",
@@ -144,6 +156,7 @@ __all__ = [
     "on_time_delivery_from_counts",
     "operating_margin",
     "order_fulfilment_rate",
+    "plantwide_rate_costing",
     "real_terms",
     "receivables_turnover",
     "response_rate",

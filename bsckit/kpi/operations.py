@@ -462,7 +462,7 @@ def dpmo(defects: Any, units: Any, opportunities: Any) -> Any:
     return finish(template, d / (u * o) * 1e6)
 
 
-def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
+def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact", tails: int = 1) -> Any:
     """Six Sigma process sigma level from DPMO.
 
     Parameters
@@ -479,6 +479,10 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
         re-based as ``- 1.5 + shift`` for another shift); valid for DPMO up to about 550 000.
         Many online calculators use it; it differs from the exact value by about 0.002 at
         DPMO 5000 (4.0738 vs 4.0758).
+    tails : {1, 2}, default 1
+        ``1``: DPMO counts the tail beyond the nearer limit only (most Six Sigma tables).
+        ``2``: both tails, as in tables that print 66,811 (not 66,807) at 3 sigma; solved
+        numerically, and for ``method="exact"`` only. See :func:`dpmo_from_sigma`.
 
     Returns
     -------
@@ -492,9 +496,15 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
     4.0738
     >>> round(sigma_level(3.4), 2)
     6.0
+    >>> round(sigma_level(66_811, tails=2), 3)
+    3.0
     """
     check_choice("method", method, ["exact", "approximation"])
     s = check_number("shift", shift, low=0.0, hint="The usual long-term shift is 1.5; 0 for none.")
+    both = _check_tails(tails) == 2
+    if both and method != "exact":
+        msg = "`tails`=2 needs method='exact'; the approximation is one-tailed."
+        raise ValueError(msg)
     d = values(
         "dpmo",
         dpmo,
@@ -504,7 +514,9 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
         high_open=True,
         hint="With zero defects the sigma level is unbounded: collect more data or report '> 6'.",
     )
-    if method == "exact":
+    if both:
+        result = _two_tailed_sigma(d / 1e6, s)
+    elif method == "exact":
         from scipy.stats import norm  # here, not at the top: scipy.stats costs 0.5 s to import
 
         result = norm.isf(d / 1e6) + s
@@ -551,14 +563,36 @@ def dpmo_from_sigma(sigma: Any, shift: float = 1.5, tails: int = 1) -> Any:
     0.002
     """
     s = check_number("shift", shift, low=0.0, hint="The usual long-term shift is 1.5; 0 for none.")
-    if tails not in (1, 2) or isinstance(tails, bool):
-        msg = f"`tails` must be 1 (nearer limit only) or 2 (both limits), got {tails!r}."
-        raise ValueError(msg)
+    both = _check_tails(tails) == 2
     z = values("sigma", sigma)
     from scipy.special import ndtr  # the normal cdf, without scipy.stats' 0.5 s import
 
-    far = ndtr(-z - s) if tails == 2 else 0.0
+    far = ndtr(-z - s) if both else 0.0
     return finish(sigma, (ndtr(s - z) + far) * 1e6)
+
+
+def _check_tails(tails: Any) -> int:
+    if isinstance(tails, bool) or tails not in (1, 2):
+        msg = (
+            f"`tails` must be 1 (the tail beyond the nearer limit, the Six Sigma tables' "
+            f"convention) or 2 (both limits), got {tails!r}."
+        )
+        raise ValueError(msg)
+    return int(tails)
+
+
+def _two_tailed_sigma(share: np.ndarray, shift: float) -> np.ndarray:
+    """Solve ``Phi(shift - z) + Phi(-z - shift) = share`` for z (decreasing in z) by bisection."""
+    from scipy.special import ndtr
+
+    low = np.full(np.shape(share), shift - 40.0)
+    high = np.full(np.shape(share), shift + 40.0)
+    for _ in range(200):  # halves an 80-sigma bracket to below 1e-12
+        mid = (low + high) / 2.0
+        above = ndtr(shift - mid) + ndtr(-mid - shift) > share
+        low = np.where(above, mid, low)
+        high = np.where(above, high, mid)
+    return (low + high) / 2.0
 
 
 def first_pass_yield(units_in: Any, good_first_time: Any, *, as_percent: bool = False) -> Any:
