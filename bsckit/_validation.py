@@ -284,22 +284,35 @@ def as_values(
     return array
 
 
+def _first_text(raw: Any, where: tuple[int, ...] = ()) -> tuple[tuple[int, ...], Any] | None:
+    """Position and value of the first text entry of a (nested) list, tuple or array."""
+    if isinstance(raw, str | bytes):  # np.str_ and np.bytes_ are subclasses
+        return where, raw.item() if isinstance(raw, np.generic) else raw
+    if isinstance(raw, list | tuple) or (isinstance(raw, np.ndarray) and raw.dtype.kind in "USO"):
+        for i, item in enumerate(raw):
+            found = _first_text(item, (*where, i))
+            if found is not None:
+                return found
+    return None
+
+
 def _refuse_text_entries(name: str, raw: Any, suffix: str) -> None:
     """Raise if ``raw`` holds text entries: numpy would read ``"9"`` as 9.0 without a word."""
-    try:
-        probe = np.asarray(raw)
-    except (TypeError, ValueError):
-        return  # ragged input: the float conversion reports it
-    if probe.dtype.kind in "USO":
-        for where, item in np.ndenumerate(probe):
-            if isinstance(item, str | bytes):  # np.str_ and np.bytes_ are subclasses
-                shown = item.item() if isinstance(item, np.generic) else item
-                msg = (
-                    f"`{name}` must hold numbers, not text; {_position(where)} holds "
-                    f"{_show(shown)}. Convert text to numbers first, e.g. with "
-                    f"pandas.to_numeric.{suffix}"
-                )
-                raise TypeError(msg)
+    if isinstance(raw, list | tuple):
+        try:
+            if np.asarray(raw).dtype.kind not in "USO":
+                return  # numbers only: nothing to walk
+        except (TypeError, ValueError):
+            pass  # ragged: walk it
+    found = _first_text(raw)
+    if found is not None:
+        where, shown = found
+        msg = (
+            f"`{name}` must hold numbers, not text; {_position(where)} holds "
+            f"{_show(shown)}. Convert text to numbers first, e.g. with "
+            f"pandas.to_numeric.{suffix}"
+        )
+        raise TypeError(msg)
 
 
 def check_flag(name: str, value: Any) -> bool:
