@@ -1,0 +1,79 @@
+"""Average run length of Shewhart charts against published ARL tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsckit.spc import average_run_length, signal_probability
+
+# Montgomery, Introduction to Statistical Quality Control, the Shewhart column of the table
+# comparing CUSUM and Shewhart ARLs (3-sigma limits, individual observations) and the text's
+# "ARL0 = 1/0.0027 = 370"; the same Shewhart ARLs appear in the NIST/SEMATECH e-Handbook
+# 6.3.2.3 (CUSUM) table: 155.22, 43.89, 14.97, 6.30, 3.24, 2.00 and 1.19.
+SHEWHART_ARL = [
+    (0.0, 370.4, 0.05),
+    (0.5, 155.22, 0.005),
+    (1.0, 43.89, 0.005),
+    (1.5, 14.97, 0.005),
+    (2.0, 6.30, 0.005),
+    (2.5, 3.24, 0.005),
+    (3.0, 2.00, 0.005),
+    (4.0, 1.19, 0.005),
+]
+
+
+@pytest.mark.parametrize(("shift", "arl", "tol"), SHEWHART_ARL)
+def test_montgomery_shewhart_arl_table(shift, arl, tol):
+    assert average_run_length(shift) == pytest.approx(arl, abs=tol)
+    assert average_run_length(-shift) == pytest.approx(arl, abs=tol)  # symmetric limits
+
+
+def test_in_control_false_alarm_rate_is_0_27_percent():
+    # Montgomery: with 3-sigma limits the probability of a point beyond them is 0.0027.
+    assert signal_probability(0.0) == pytest.approx(0.0027, abs=5e-6)
+
+
+def test_beta_risk_of_montgomery_oc_curve_n5_one_sigma():
+    # beta = Phi(3 - k sqrt n) - Phi(-3 - k sqrt n) = Phi(0.76) - Phi(-5.24) for k = 1, n = 5;
+    # the normal table gives Phi(0.76) = 0.7764, ARL1 = 1 / (1 - beta) of about 4.5.
+    beta = 1 - signal_probability(1.0, n=5)
+    assert beta == pytest.approx(0.7764, abs=2e-3)
+    assert average_run_length(1.0, n=5) == pytest.approx(4.5, abs=0.05)
+
+
+def test_arl_answers_in_kind():
+    shifts = pd.Series([0.0, 1.0], index=["in control", "one sigma"])
+    result = average_run_length(shifts)
+    assert list(result.index) == ["in control", "one sigma"]
+    assert isinstance(average_run_length([0.0, 1.0]), np.ndarray)
+    assert isinstance(average_run_length(0.0), float)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.floats(min_value=-3, max_value=3),
+    st.integers(min_value=1, max_value=25),
+    st.floats(min_value=1.0, max_value=4.0),
+)
+def test_property_arl_depends_on_shift_times_root_n_and_never_exceeds_arl0(shift, n, width):
+    arl = average_run_length(shift, n=n, nsigmas=width)
+    assert arl == pytest.approx(average_run_length(shift * np.sqrt(n), nsigmas=width))
+    assert 1.0 <= arl <= average_run_length(0.0, nsigmas=width) * (1 + 1e-12)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "name"),
+    [
+        ({"shift": "1"}, TypeError, "`shift`"),
+        ({"shift": [0, "1"]}, TypeError, "`shift`"),
+        ({"shift": 1.0, "n": 0}, ValueError, "`n`"),
+        ({"shift": 1.0, "nsigmas": 0}, ValueError, "`nsigmas`"),
+    ],
+)
+def test_bad_input_names_the_parameter(kwargs, error, name):
+    with pytest.raises(error, match=name):
+        average_run_length(**kwargs)
