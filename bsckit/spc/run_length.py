@@ -77,12 +77,9 @@ def average_run_length(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> An
 
     Parameters
     ----------
-    shift : float or array-like, default 0
-        Shift of the process mean in process standard deviations (k); either sign.
-    n : int, default 1
-        Subgroup size (1 for an individuals chart).
-    nsigmas : float, default 3
-        Width of the control limits in standard errors.
+    shift, n, nsigmas
+        As for :func:`signal_probability`: the shift in process sigmas, the subgroup size
+        and the width of the limits.
 
     Returns
     -------
