@@ -387,6 +387,34 @@ def test_qcc3_viscosity_individuals_std_dev():
     assert (chart.lcl, chart.ucl) == pytest.approx((32.56504, 35.61096), abs=5e-6)
 
 
+def test_qcc3_viscosity_individuals_with_sd_sigma():
+    # qcc vignette: qcc(viscosity[trial], type = "xbar.one", std.dev = "SD"):
+    # standard deviation 0.5769854, limits 32.35704 .. 35.81896
+    chart = control_chart(VISCOSITY, "individuals", sigma="sd")
+    assert chart.std_dev == pytest.approx(0.5769854, abs=5e-8)
+    assert (chart.lcl, chart.ucl) == pytest.approx((32.35704, 35.81896), abs=5e-6)
+    with pytest.raises(ValueError, match="`sigma`"):
+        control_chart(RINGS, "xbar_r", sigma="sd")
+    with pytest.raises(ValueError, match="`sigma`"):
+        control_chart(VISCOSITY, "individuals", sigma="range")
+
+
+VISCOSITY_PHASE_2 = [34.39, 33.75, 33.40, 33.27, 34.65, 34.80, 34.55, 35.40, 34.75, 34.50,
+                     34.70, 34.29, 34.61, 34.49, 35.03]  # fmt: skip
+
+
+def test_qcc3_viscosity_revised_limits_without_batch_4():
+    # qcc vignette: batch 4 (a temperature-controller failure) removed, phase II batches 21-35:
+    # centre 33.98947, standard deviation 0.4117415, limits 32.75425 .. 35.2247
+    trial = VISCOSITY[:3] + VISCOSITY[4:]
+    chart = control_chart(
+        trial + VISCOSITY_PHASE_2, "individuals", d2_decimals=3, limits_from=slice(0, 19)
+    )
+    assert chart.center == pytest.approx(33.98947, abs=5e-6)
+    assert chart.std_dev == pytest.approx(0.4117415, abs=5e-8)
+    assert (chart.lcl, chart.ucl) == pytest.approx((32.75425, 35.2247), abs=5e-5)
+
+
 def test_mr_chart_as_a_kind_of_its_own_nist_flowrate():
     # NIST/SEMATECH 6.3.2.2 flowrate: MR-bar 1.8778, MR chart UCL 6.1349 (3.267 MR-bar)
     chart = control_chart(FLOWRATE, "mr", d2_decimals=3)

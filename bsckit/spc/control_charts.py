@@ -57,6 +57,7 @@ from bsckit.spc.chart_constants import (
     CONSTANT_SOURCES,
     MAX_SUBGROUP_SIZE,
     ControlChartConstants,
+    _c4,
     _check_size,
 )
 from bsckit.spc.chart_constants import constants as _constants_for
@@ -315,6 +316,18 @@ def _known(name: str, value: Any, *, positive: bool = False) -> float | None:
     return check_number(name, value)
 
 
+def _sigma_option(kind: str, sigma: Any) -> float | str | None:
+    if isinstance(sigma, str):
+        if sigma != "sd" or kind not in ("individuals", "mr"):
+            msg = (
+                f"`sigma` must be a number (a known process sigma) or, for individuals and MR "
+                f"charts, 'sd' (sample standard deviation / c4); got {sigma!r} for kind={kind!r}."
+            )
+            raise ValueError(msg)
+        return sigma
+    return _known("sigma", sigma, positive=True)
+
+
 def _check_table_mode(nsigmas: float, warning: float | None, d2_decimals: int | None) -> None:
     if nsigmas != 3.0 or warning is not None:
         msg = (
@@ -361,14 +374,14 @@ def _variables_chart(
     warning: float | None,
     limits_from: Any,
     center: float | None,
-    sigma: float | None,
+    sigma: float | str | None,
     span: int,
     d2_decimals: int | None,
     source: str,
 ) -> ControlChartResult:
     if source == "table":
         _check_table_mode(nsigmas, warning, d2_decimals)
-    known = sigma is not None
+    known = isinstance(sigma, float)
     if kind in ("individuals", "mr"):
         if values.ndim != 1:
             msg = (
@@ -388,7 +401,9 @@ def _variables_chart(
         windows = np.lib.stride_tricks.sliding_window_view(values, span)
         spread = np.full(values.size, np.nan)
         spread[span - 1 :] = windows.max(axis=1) - windows.min(axis=1)
-        if sigma is None:
+        if sigma == "sd":  # qcc's std.dev = "SD": sample standard deviation / c4(N)
+            sigma = float(np.std(values[base], ddof=1)) / _c4(base.size)
+        elif sigma is None:
             in_base = np.zeros(values.size, dtype=bool)
             in_base[base] = True
             full = np.lib.stride_tricks.sliding_window_view(in_base, span).all(axis=1)
@@ -575,7 +590,7 @@ def control_chart(
     warning_nsigmas: float | None = None,
     limits_from: Any = None,
     center: float | None = None,
-    sigma: float | None = None,
+    sigma: float | str | None = None,
     span: int = 2,
     d2_decimals: int | None = None,
     constants: str = "exact",
@@ -602,8 +617,11 @@ def control_chart(
     center : float, optional
         Known centre instead of estimating it: the process mean (variables charts), the
         fraction defective p (``"p"`` and ``"np"``), defects per unit (``"c"``, ``"u"``).
-    sigma : float, optional
+    sigma : float or "sd", optional
         Known process sigma for variables charts (attribute charts derive it from ``center``).
+        For ``"individuals"`` and ``"mr"``, ``"sd"`` estimates it as the sample standard
+        deviation of the baseline divided by c4(N) (qcc's ``std.dev = "SD"``) instead of the
+        default mean moving range / d2.
     span : int, default 2
         Points per moving range for ``"individuals"``.
     d2_decimals : int, optional
@@ -651,7 +669,7 @@ def control_chart(
             warning=warning,
             limits_from=limits_from,
             center=center,
-            sigma=_known("sigma", sigma, positive=True),
+            sigma=_sigma_option(kind, sigma),
             span=_check_size("span", span, high=MAX_SUBGROUP_SIZE),
             d2_decimals=_check_d2_decimals(d2_decimals),
             source=source,
