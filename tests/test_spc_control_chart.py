@@ -426,6 +426,11 @@ def test_mr_chart_as_a_kind_of_its_own_nist_flowrate():
     assert table.ucl == pytest.approx(6.1349, abs=2e-4)
 
 
+def test_kind_names_ignore_case():
+    assert control_chart(FLOWRATE, "MR").chart == "MR"
+    assert control_chart(RINGS, "R").chart == "R"
+
+
 def test_standalone_kinds_equal_the_secondary_charts():
     for kind, pair, data in (
         ("r", "xbar_r", RINGS),

@@ -603,7 +603,7 @@ def control_chart(
         Measurements (1-D for ``"individuals"``; 2-D, one row per subgroup, for ``"xbar_r"``
         and ``"xbar_s"``) or counts per sample (``"p"``, ``"np"``, ``"c"``, ``"u"``).
     kind : {"individuals", "xbar_r", "xbar_s", "r", "s", "mr", "p", "np", "c", "u"}
-        Which chart. ``"r"``, ``"s"`` and ``"mr"`` return the range, standard-deviation or
+        Which chart (case does not matter: ``"R"`` is ``"r"``). ``"r"``, ``"s"`` and ``"mr"`` return the range, standard-deviation or
         moving-range chart on its own (the same chart as ``secondary`` of ``"xbar_r"``,
         ``"xbar_s"`` and ``"individuals"``).
     sizes : int or array-like, optional
@@ -650,6 +650,8 @@ def control_chart(
     ...
     ValueError: `kind` must be one of 'individuals', 'xbar_r', 'xbar_s', 'r', 's', 'mr', 'p', 'np', 'c', 'u'; got 'x'.
     """
+    if isinstance(kind, str) and kind.lower() in CHART_KINDS:
+        kind = kind.lower()  # "R", "S", "MR" as printed on charts
     kind = check_choice("kind", kind, CHART_KINDS)
     nsigmas = check_number("nsigmas", nsigmas, low=0.0, low_open=True)
     warning = _known("warning_nsigmas", warning_nsigmas, positive=True)
