@@ -163,3 +163,16 @@ def test_missing_usage_cell_is_named():
     frame = pd.DataFrame({"setup": [1.0, None]}, index=["a", "b"])
     with pytest.raises(ValueError, match="object 'b' in pool 'setup'"):
         activity_based_costing({"setup": 10.0}, frame)
+
+
+def test_material_handling_per_unit_exercise():
+    # Horngren, Cost Accounting, Exercise 5-27 (solution quoted at competentacademicwriters.com
+    # /?p=11156): material handling $50,000 over 5 + 15 moves; 25 lenses use 5 moves ->
+    # $500 a lens, 25 mirrors use 15 -> $1,500 a mirror.
+    result = activity_based_costing(
+        {"material_handling": 50_000},
+        {"lenses": {"material_handling": 5}, "mirrors": {"material_handling": 15}},
+        units={"lenses": 25, "mirrors": 25},
+    )
+    assert result.rates["material_handling"] == pytest.approx(2_500)
+    assert result.per_unit.to_dict() == pytest.approx({"lenses": 500, "mirrors": 1_500})
