@@ -77,3 +77,50 @@ def test_property_arl_depends_on_shift_times_root_n_and_never_exceeds_arl0(shift
 def test_bad_input_names_the_parameter(kwargs, error, name):
     with pytest.raises(error, match=name):
         average_run_length(**kwargs)
+
+
+# --- attribute charts: exact binomial / Poisson run lengths ----------------------------------
+# Montgomery, Introduction to SQC, OC curve of the p chart for n = 50, LCL = 0.0303,
+# UCL = 0.3697: beta = P(D < 18.49 | p) - P(D <= 1.52 | p) = P(D <= 18) - P(D <= 1); for
+# p = 0.30 the binomial table gives beta = 0.8594 - 0.0000 = 0.8594, so the shift is caught in
+# 1 / (1 - 0.8594) = 7.1 samples on average.
+def test_montgomery_p_chart_oc_curve_point():
+    from bsckit.spc import attribute_run_length, attribute_signal_probability
+
+    beta = 1 - attribute_signal_probability("p", 0.0303, 0.3697, rate=0.30, n=50)
+    assert beta == pytest.approx(0.8594, abs=5e-5)
+    assert attribute_run_length("p", 0.0303, 0.3697, rate=0.30, n=50) == pytest.approx(
+        1 / (1 - 0.8594), abs=0.01
+    )
+
+
+def test_attribute_charts_agree_with_each_other():
+    from bsckit.spc import attribute_run_length
+
+    p_chart = attribute_run_length("p", 0.0303, 0.3697, rate=0.25, n=50)
+    np_chart = attribute_run_length("np", 50 * 0.0303, 50 * 0.3697, rate=0.25, n=50)
+    assert p_chart == pytest.approx(np_chart)
+    c_chart = attribute_run_length("c", 6.48, 33.22, rate=20.0)
+    u_chart = attribute_run_length("u", 6.48 / 5, 33.22 / 5, rate=4.0, n=5)
+    assert c_chart == pytest.approx(u_chart)
+    # strict limits: with the limit exactly on a count, that count is not beyond it
+    from scipy.special import pdtr
+
+    assert attribute_run_length("c", 0.0, 4.0, rate=2.0) == pytest.approx(1 / (1 - pdtr(4, 2.0)))
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "name"),
+    [
+        (("x", 0.0, 1.0, 0.5), {}, ValueError, "`kind`"),
+        (("p", 0.5, 0.2, 0.3), {"n": 50}, ValueError, "`ucl`"),
+        (("p", 0.0, 0.3, 1.5), {"n": 50}, ValueError, "`rate`"),
+        (("p", 0.0, 0.3, 0.2), {"n": 50.5}, ValueError, "`n`"),
+        (("c", 0.0, 30.0, 20.0), {"n": 5}, ValueError, "`n`"),
+    ],
+)
+def test_attribute_run_length_bad_input(args, kwargs, error, name):
+    from bsckit.spc import attribute_run_length
+
+    with pytest.raises(error, match=name):
+        attribute_run_length(*args, **kwargs)

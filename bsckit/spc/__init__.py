@@ -14,7 +14,8 @@ Modules (one concept each):
   X-bar/S, R, S, MR, p, np, c and u charts, phase I / phase II.
 * :mod:`~bsckit.spc.special_causes` - ``run_rules(values, center, sigma)``: Western Electric
   and Nelson rules.
-* :mod:`~bsckit.spc.run_length` - ``average_run_length(shift, n)``: how soon a chart signals.
+* :mod:`~bsckit.spc.run_length` - ``average_run_length(shift, n)`` and
+  ``attribute_run_length(kind, lcl, ucl, rate, n)``: how soon a chart signals.
 
 Rules for contributors: every position is 0-based; every convention on which sources
 disagree (d2 rounding, c4 on the overall sigma, strictness of "beyond") is a named
@@ -41,7 +42,13 @@ from bsckit.spc.process_capability import (
     ppm_bounds_from_cpk,
     ppm_out_of_spec,
 )
-from bsckit.spc.run_length import average_run_length, signal_probability
+from bsckit.spc.run_length import (
+    ATTRIBUTE_KINDS,
+    attribute_run_length,
+    attribute_signal_probability,
+    average_run_length,
+    signal_probability,
+)
 from bsckit.spc.special_causes import (
     RULE_DESCRIPTIONS,
     RULESETS,
@@ -51,6 +58,7 @@ from bsckit.spc.special_causes import (
 )
 
 __all__ = [
+    "ATTRIBUTE_KINDS",
     "CHART_KINDS",
     "CONSTANT_SOURCES",
     "INDEX_NAMES",
@@ -62,6 +70,8 @@ __all__ = [
     "ControlChartResult",
     "RunRulesResult",
     "Violation",
+    "attribute_run_length",
+    "attribute_signal_probability",
     "average_run_length",
     "capability",
     "capability_from_summary",

@@ -12,6 +12,10 @@ NIST/SEMATECH e-Handbook 6.3.2). With no shift this is the in-control ARL0 (370.
 limits: one false alarm in about 370 points); with a shift it is ARL1, the expected delay
 before the shift is noticed (43.9 points for a 1-sigma shift on an individuals chart).
 
+For attribute charts (p, np, c, u) the plotted counts are binomial or Poisson, not normal:
+:func:`attribute_run_length` uses the exact distribution, as Montgomery's operating-
+characteristic curves for the p and c charts do.
+
 Which rules are covered: **rule 1 only** - a point beyond a control limit. Run rules (Western
 Electric 2-4, Nelson 2-8) make a chart signal sooner, both for real shifts and as false alarms
 (the four Western Electric rules together give an ARL0 of about 92, Champ and Woodall 1987);
@@ -32,10 +36,19 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from bsckit._validation import as_values, check_number, restore_like
+from bsckit._validation import as_values, check_choice, check_number, restore_like
 from bsckit.spc.chart_constants import _check_size
 
-__all__ = ["average_run_length", "signal_probability"]
+__all__ = [
+    "ATTRIBUTE_KINDS",
+    "attribute_run_length",
+    "attribute_signal_probability",
+    "average_run_length",
+    "signal_probability",
+]
+
+#: Attribute charts whose run length :func:`attribute_run_length` computes.
+ATTRIBUTE_KINDS = ("p", "np", "c", "u")
 
 
 def signal_probability(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> Any:
@@ -103,3 +116,76 @@ def _shift(shift: Any) -> Any:
     if np.ndim(shift) == 0 and not isinstance(shift, str):
         return check_number("shift", shift, hint="Give the shift in process sigmas, e.g. 1.0.")
     return as_values("shift", shift, ndim=1, hint="Give shifts in process sigmas, e.g. [0, 1, 2].")
+
+
+def attribute_signal_probability(
+    kind: str, lcl: float, ucl: float, rate: float, n: float = 1.0
+) -> float:
+    """Probability that one sample of an attribute chart plots beyond its limits.
+
+    The count behind the plotted point is binomial (p and np charts: ``n`` units, each
+    defective with probability ``rate``) or Poisson (c chart: mean ``rate`` per inspection
+    unit; u chart: mean ``n x rate`` in ``n`` units). "Beyond" is strict, as on the chart:
+    ``P(count > UCL) + P(count < LCL)`` with the limits turned into counts.
+
+    Parameters
+    ----------
+    kind : {"p", "np", "c", "u"}
+        The chart.
+    lcl, ucl : float
+        Its control limits, on the chart's own scale (a fraction for p, a count for np and c,
+        defects per unit for u); ``lcl`` may be 0.
+    rate : float
+        The true fraction defective (p, np) or defects per unit (c, u) after the shift.
+    n : float, default 1
+        Sample size (units per sample) for p, np and u; leave 1 for c.
+
+    Examples
+    --------
+    Montgomery's p chart (n = 50, LCL 0.0303, UCL 0.3697): if the fraction defective rises to
+    0.30, beta = P(D <= 18) - P(D <= 1) = 0.8594.
+
+    >>> round(1 - attribute_signal_probability("p", 0.0303, 0.3697, rate=0.30, n=50), 4)
+    0.8594
+    """
+    chosen = check_choice("kind", kind, ATTRIBUTE_KINDS)
+    low = check_number("lcl", lcl, low=0.0)
+    high = check_number("ucl", ucl, low=low, low_open=True)
+    size = check_number("n", n, low=0.0, low_open=True, hint="Units per sample, e.g. 50.")
+    if chosen == "c" and size != 1.0:
+        msg = f"`n` is not used by kind='c' (one inspection unit per point); got {n!r}."
+        raise ValueError(msg)
+    if chosen in ("p", "np"):
+        p = check_number("rate", rate, low=0.0, high=1.0, hint="The true fraction defective.")
+        if not float(size).is_integer():
+            msg = f"`n` must be a whole number of units for kind={chosen!r}, got {n!r}."
+            raise ValueError(msg)
+        scale = size if chosen == "p" else 1.0
+
+        def cdf(k: float) -> float:
+            return float(special.bdtr(k, int(size), p)) if k >= 0 else 0.0
+
+    else:
+        mean = check_number("rate", rate, low=0.0, hint="The true defects per unit.") * size
+        scale = size if chosen == "u" else 1.0
+
+        def cdf(k: float) -> float:
+            return float(special.pdtr(k, mean)) if k >= 0 else 0.0
+
+    # limits as counts; the tiny nudge keeps 18.0000000001 from counting 18 as beyond 18
+    above = 1.0 - cdf(np.floor(high * scale + 1e-9))
+    below = cdf(np.ceil(low * scale - 1e-9) - 1.0)
+    return above + below
+
+
+def attribute_run_length(kind: str, lcl: float, ucl: float, rate: float, n: float = 1.0) -> float:
+    """Average run length of a p, np, c or u chart: ``1 / attribute_signal_probability``.
+
+    Parameters are those of :func:`attribute_signal_probability`.
+
+    Examples
+    --------
+    >>> round(attribute_run_length("p", 0.0303, 0.3697, rate=0.30, n=50), 2)
+    7.11
+    """
+    return 1.0 / attribute_signal_probability(kind, lcl, ucl, rate, n)
