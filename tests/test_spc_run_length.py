@@ -124,3 +124,55 @@ def test_attribute_run_length_bad_input(args, kwargs, error, name):
 
     with pytest.raises(error, match=name):
         attribute_run_length(*args, **kwargs)
+
+
+# --- Western Electric run rules: Champ & Woodall (1987), "Exact results for Shewhart control
+# charts with supplementary runs rules", Technometrics 29(4), Table 1 (shift in standard errors):
+# rule 1 alone 370.40 / 43.89 (1 sigma); rules 1+2 225.44; 1+3 166.05; 1+4 152.73;
+# all four 91.75 in control and 9.22 for a 1-sigma shift.
+@pytest.mark.parametrize(
+    ("rules", "shift", "arl"),
+    [
+        ((1, 2), 0.0, 225.44),
+        ((1, 3), 0.0, 166.05),
+        ((1, 4), 0.0, 152.73),
+        ((1, 2, 3, 4), 0.0, 91.75),
+        ((1, 2, 3, 4), 1.0, 9.22),
+    ],
+)
+def test_champ_woodall_run_rules_arl(rules, shift, arl):
+    assert average_run_length(shift, rules=rules) == pytest.approx(arl, abs=0.005)
+
+
+def test_run_rules_arl_matches_the_kits_run_rules_by_simulation():
+    # 4,000 in-control runs through bsckit.spc.run_rules (Western Electric); the mean first
+    # signal must sit within 4 standard errors of the exact 91.75.
+    from bsckit.spc import run_rules
+
+    rng = np.random.default_rng(20261205)
+    firsts = []
+    for _ in range(4_000):
+        flagged = np.flatnonzero(np.asarray(run_rules(rng.standard_normal(900), 0.0, 1.0).rule))
+        firsts.append(flagged[0] + 1)
+    firsts = np.asarray(firsts, dtype=float)
+    standard_error = firsts.std() / np.sqrt(firsts.size)
+    assert abs(firsts.mean() - 91.75) < 4 * standard_error
+
+
+def test_run_rules_arl_in_kind_and_with_subgroups():
+    both = average_run_length([0.0, 1.0], rules=(1, 2, 3, 4))
+    assert both.round(2).tolist() == [91.75, 9.22]
+    assert average_run_length(0.5, n=4, rules=(1, 4)) == pytest.approx(
+        average_run_length(1.0, rules=(1, 4))
+    )
+
+
+@pytest.mark.parametrize("rules", [(2, 3), (1, 5), (1, 1), "1234", 1, ()])
+def test_bad_rules_are_refused(rules):
+    with pytest.raises(ValueError, match="`rules`"):
+        average_run_length(0.0, rules=rules)
+
+
+def test_run_rules_need_three_sigma_zones():
+    with pytest.raises(ValueError, match="nsigmas=3"):
+        average_run_length(0.0, nsigmas=2.5, rules=(1, 2))

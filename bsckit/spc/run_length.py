@@ -16,10 +16,15 @@ For attribute charts (p, np, c, u) the plotted counts are binomial or Poisson, n
 :func:`attribute_run_length` uses the exact distribution, as Montgomery's operating-
 characteristic curves for the p and c charts do.
 
-Which rules are covered: **rule 1 only** - a point beyond a control limit. Run rules (Western
-Electric 2-4, Nelson 2-8) make a chart signal sooner, both for real shifts and as false alarms
-(the four Western Electric rules together give an ARL0 of about 92, Champ and Woodall 1987);
-their run lengths are not geometric and are not computed here.
+Which rules are covered: rule 1 (a point beyond a control limit) by default, and any of the
+Western Electric rules 2-4 with it (``rules=(1, 2, 3, 4)``), as the kit's
+:func:`~bsckit.spc.run_rules` applies them. With run rules the run length is no longer
+geometric; it is computed exactly with the Markov chain of Champ and Woodall (1987,
+*Technometrics* 29, "Exact results for Shewhart control charts with supplementary runs
+rules"): each state remembers the last four points' zones and the current run on one side.
+Run rules make a chart signal sooner, for real shifts and as false alarms alike: all four
+Western Electric rules give an ARL0 of 91.75 instead of 370.4. Nelson's rules 5-8 and the
+trend rules are not covered.
 
 Examples
 --------
@@ -31,6 +36,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import math
+import numbers
 from typing import Any
 
 import numpy as np
@@ -81,7 +89,9 @@ def signal_probability(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> An
     return restore_like(shift, p)
 
 
-def average_run_length(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> Any:
+def average_run_length(
+    shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0, rules: Any = (1,)
+) -> Any:
     """Average run length of a Shewhart chart (rule 1: a point beyond a limit) after a shift.
 
     ``ARL = 1 / signal_probability(shift, n, nsigmas)``. ``shift=0`` gives ARL0, the average
@@ -93,6 +103,10 @@ def average_run_length(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> An
     shift, n, nsigmas
         As for :func:`signal_probability`: the shift in process sigmas, the subgroup size
         and the width of the limits.
+    rules : sequence of int, default (1,)
+        Western Electric rules in use, always with rule 1: ``(1,)`` (points beyond the
+        limits only), or rule 1 with any of 2 (2 of 3 beyond 2 sigma), 3 (4 of 5 beyond
+        1 sigma) and 4 (8 in a row on one side). Rules 2-4 need ``nsigmas=3`` (the zones).
 
     Returns
     -------
@@ -107,9 +121,97 @@ def average_run_length(shift: Any = 0.0, n: int = 1, nsigmas: float = 3.0) -> An
     4.5
     >>> round(average_run_length(0.0, nsigmas=2), 1)
     22.0
+    >>> round(average_run_length(0.0, rules=(1, 2, 3, 4)), 2)  # Champ and Woodall (1987)
+    91.75
     """
-    p = np.asarray(signal_probability(shift, n=n, nsigmas=nsigmas), dtype=float)
-    return restore_like(shift, 1.0 / p)
+    chosen = _check_rules(rules)
+    if chosen == (1,):
+        p = np.asarray(signal_probability(shift, n=n, nsigmas=nsigmas), dtype=float)
+        return restore_like(shift, 1.0 / p)
+    if check_number("nsigmas", nsigmas, low=0.0, low_open=True) != 3.0:
+        msg = (
+            f"`rules`={chosen} needs nsigmas=3: the Western Electric zones sit at 1, 2 and 3 "
+            f"sigma; got nsigmas={nsigmas!r}. Use rules=(1,) for other widths."
+        )
+        raise ValueError(msg)
+    moved = np.atleast_1d(np.asarray(_shift(shift), dtype=float)) * math.sqrt(
+        _check_size("n", n, low=1)
+    )
+    arl = np.array([_markov_run_length(float(k), chosen) for k in moved])
+    return restore_like(shift, arl if np.ndim(shift) else arl[0])
+
+
+def _check_rules(rules: Any) -> tuple[int, ...]:
+    hint = "Pass Western Electric rule numbers with rule 1, e.g. (1,) or (1, 2, 3, 4)."
+    ok = not isinstance(rules, str | bytes)
+    try:
+        given = tuple(rules)
+        ok = ok and all(isinstance(r, numbers.Integral) and not isinstance(r, bool) for r in given)
+        chosen = tuple(sorted({int(r) for r in given})) if ok else ()
+        ok = ok and len(chosen) == len(given) and 1 in chosen and set(chosen) <= {1, 2, 3, 4}
+    except TypeError:
+        ok = False
+    if not ok:
+        msg = f"`rules` must hold distinct rule numbers from 1 to 4 including 1, got {rules!r}. {hint}"
+        raise ValueError(msg)
+    return chosen
+
+
+# One point of a 3-sigma chart falls in a zone: side (+1 above, -1 below the centre) and
+# zone 1 (within 1 sigma), 2 (1-2 sigma) or 3 (2-3 sigma); beyond 3 sigma is a rule-1 signal.
+_CELLS = tuple((side, zone) for side in (1, -1) for zone in (1, 2, 3))
+
+
+@functools.cache
+def _markov_chain(rules: tuple[int, ...]) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """Transient states and transitions (from, to, cell) of the run-rules Markov chain.
+
+    A state is (the zones of the last four points, the signed run on one side, capped at
+    7); a new point either signals (no transition: absorbed) or moves to a new state.
+    """
+    start: tuple[tuple[tuple[int, int], ...], int] = ((), 0)
+    index = {start: 0}
+    queue = [start]
+    rows, cols, cells = [], [], []
+    for state in queue:  # the queue grows while it is read: a breadth-first walk
+        history, run = state
+        for cell, (side, zone) in enumerate(_CELLS):
+            window = (*history, (side, zone))
+            run_now = run + side if run * side >= 0 else side
+            signal = (
+                (2 in rules and zone == 3 and _count(window[-3:], side, 3) >= 2)
+                or (3 in rules and zone >= 2 and _count(window[-5:], side, 2) >= 4)
+                or (4 in rules and abs(run_now) >= 8)
+            )
+            if signal:
+                continue
+            following = (window[-4:], max(-7, min(7, run_now)))
+            if following not in index:
+                index[following] = len(queue)
+                queue.append(following)
+            rows.append(index[state])
+            cols.append(index[following])
+            cells.append(cell)
+    return len(queue), np.array(rows), np.array(cols), np.array(cells)
+
+
+def _count(points: tuple[tuple[int, int], ...], side: int, zone: int) -> int:
+    return sum(1 for s, z in points if s == side and z >= zone)
+
+
+def _markov_run_length(moved: float, rules: tuple[int, ...]) -> float:
+    """Expected steps to a signal from the empty start, for a shift of ``moved`` std errors."""
+    from scipy import sparse  # here: only run rules need it
+    from scipy.sparse.linalg import spsolve
+
+    size, rows, cols, cells = _markov_chain(rules)
+    edges = np.array([0.0, 1.0, 2.0, 3.0])
+    upper = np.diff(special.ndtr(edges - moved))  # zones 1-3 above the centre
+    lower = np.diff(special.ndtr(-edges[::-1] - moved))[::-1]  # zones 1-3 below
+    probability = np.concatenate([upper, lower])[cells]
+    transient = sparse.csc_matrix((probability, (rows, cols)), shape=(size, size))
+    steps = spsolve(sparse.identity(size, format="csc") - transient, np.ones(size))
+    return float(steps[0])
 
 
 def _shift(shift: Any) -> Any:
