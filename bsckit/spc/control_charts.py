@@ -22,6 +22,12 @@ statistic: ``sigma / sqrt(n)`` for subgroup means (sigma = mean range / d2 or me
 ``sqrt(n p (1-p))`` for np, ``sqrt(c)`` for c and ``sqrt(u / n_i)`` for u. With variable
 sample sizes (p, u) the limits differ per point and are returned as arrays.
 
+Constants: by default d2, d3 and c4 are exact (computed); ``constants="table"`` uses the
+values printed in Montgomery's Appendix VI and the textbook's factor formulas
+(``x-double-bar +/- A2 R-bar`` ...), to reproduce a worked example to the printed digit.
+``result.std_dev`` is the chart's standard deviation as qcc prints it (``sqrt(n p (1-p))``
+for an np chart, for example); ``result.sigma`` the process sigma behind the limits.
+
 Limits that would fall outside the possible range of the statistic are clipped: a negative
 lower limit becomes 0 (R, S, MR and every attribute chart), and p-chart limits stay within
 [0, 1] and np-chart limits within [0, n]. Such a clipped lower limit can never be crossed.
