@@ -344,3 +344,15 @@ def test_ppm_bad_input():
         ppm_out_of_spec()
     with pytest.raises(TypeError, match="`cpu`"):
         ppm_out_of_spec(cpu="1.33")
+
+
+def test_capability_constants_option_bad_input():
+    data = [[10.00, 10.02, 9.98, 10.01], [10.03, 9.99, 10.01, 10.00]]
+    with pytest.raises(ValueError, match="`constants`"):
+        capability(data, lsl=9.9, usl=10.1, constants="printed")
+    with pytest.raises(ValueError, match="`d2_decimals`"):
+        capability(data, lsl=9.9, usl=10.1, constants="table", d2_decimals=3)
+    # the printed d2(4) = 2.059 is what refcase CAP-04 rounds to: same Cp as d2_decimals=3
+    table = capability(data, lsl=9.9, usl=10.1, constants="table")
+    rounded = capability(data, lsl=9.9, usl=10.1, d2_decimals=3)
+    assert table.Cp == pytest.approx(rounded.Cp)
