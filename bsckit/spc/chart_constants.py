@@ -216,8 +216,8 @@ class ControlChartConstants:
             else:
                 check_number(name, getattr(self, name), low=0.0)
 
-    def to_dict(self) -> dict[str, float]:
-        """Return the constants as a plain dict (``n`` included).
+    def to_dict(self) -> dict[str, Any]:
+        """Return the constants as a plain dict (``n`` and ``source`` included).
 
         Examples
         --------
