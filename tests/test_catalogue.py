@@ -196,3 +196,20 @@ def test_last_version_must_not_repeat_the_definition(monkeypatch):
     versions = [{"from_month": -12, "reason": "initial", "approved_by": "x", "definition": "old"}]
     with pytest.raises(CatalogueError, match="measure 'defect_rate', version 1"):
         _load_with(monkeypatch, _entry(versions=versions))
+
+
+def test_an_unquoted_comma_in_a_flow_mapping_is_caught(monkeypatch):
+    # YAML splits `{meaning: events per 1,000 orders, ...}` at the comma: the loader refuses the
+    # stray key instead of silently reading "events per 1" as the meaning.
+    text = (ROOT / "bsckit/catalogue/measures.yaml").read_text()
+    broken = text.replace(
+        '{meaning: "events per 1,000 orders",', "{meaning: events per 1,000 orders,"
+    )
+    assert broken != text
+    with pytest.raises(CatalogueError, match=r"unit 'per_1000': unknown key '000 orders'.*quote"):
+        _load_with(monkeypatch, broken)
+    broken = text.replace(
+        "effect: new_product_revenue_share}", "effect: new_product_revenue_share, lag: 3}", 1
+    )
+    with pytest.raises(CatalogueError, match="link 1: unknown key 'lag'"):
+        _load_with(monkeypatch, broken)
