@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .company import HOMEATS
 from .drivers import BURN_IN, Calendar, make_ids
+from .facts import HOMEATS
 
 __all__ = ["ERROR_TYPES", "invoices", "payments"]
 

@@ -28,15 +28,12 @@ from faker import Faker
 from faker.providers import BaseProvider
 from faker.providers.person import Provider as PersonProvider
 
-from ..catalogue import read_data_file
 from .drivers import BURN_IN, CUSTOMER_TYPES, Calendar, make_ids
+from .facts import HOMEATS
 
 __all__ = ["EXAMPLE_DOMAINS", "NamePool", "customers", "dishes", "kitchen_cities", "kitchens"]
 
 EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
-
-HOMEATS: dict = read_data_file("bsckit.data", "homeats.yaml")
-"""Facts about Homeats the generator uses (``bsckit/data/homeats.yaml``)."""
 
 GB_KITCHENS = tuple((k, city, tuple(served)) for k, city, served in HOMEATS["kitchens"])
 CORE_DISHES = tuple(tuple(dish) for dish in HOMEATS["core_dishes"])

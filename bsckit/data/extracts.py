@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .company import HOMEATS
 from .drivers import Calendar
+from .facts import HOMEATS
 
 __all__ = ["DEPT_CODES", "ERP_SITE", "extracts"]
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .company import HOMEATS
 from .drivers import BURN_IN, Calendar
+from .facts import HOMEATS
 
 __all__ = ["BUSINESS_UNITS", "COST_CENTRES", "TAX_RATE", "exchange_rates", "finance", "price_index"]
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .company import HOMEATS, NEW_DISH_WORDS
+from .company import NEW_DISH_WORDS
 from .drivers import BURN_IN, Calendar
+from .facts import HOMEATS
 
 __all__ = ["GATES", "market_studies", "projects"]
 
