@@ -531,7 +531,8 @@ class Worksheet(StaticSummary):
         """Weighted totals per option column (sheets with a ``score`` block), else ``{}``.
 
         Each option's total is the sum over filled rows of weight x score, divided by the
-        sum of weights, so it reads on the same scale as the scores.
+        sum of weights, so it reads on the same scale as the scores. ``{}`` until a row has
+        a weight.
         """
         if not self.spec.score:
             return {}
@@ -539,9 +540,11 @@ class Worksheet(StaticSummary):
         out = {}
         rows = [r for r in self.filled_rows() if r.get(weight) is not None]
         total_weight = sum(float(r[weight]) for r in rows)
+        if not total_weight:
+            return {}
         for option in self.spec.score["options"]:
             scored = sum(float(r[weight]) * float(r.get(option) or 0) for r in rows)
-            out[option] = round(scored / total_weight, 2) if total_weight else float("nan")
+            out[option] = round(scored / total_weight, 2)
         return out
 
     def save(self) -> Path:
