@@ -105,7 +105,7 @@ class PdfError(ExportError):
     """The PDF could not be printed (no Chromium, or Chromium failed); the HTML is fine."""
 
 
-def esc(value: Any) -> str:
+def _esc(value: Any) -> str:
     """HTML-escape ``value`` as text."""
     return html.escape("" if value is None else str(value), quote=True)
 
@@ -153,7 +153,7 @@ def strategy_map_svg(card: Scorecard, *, width: int = 1000, band_height: int = 8
     boxes: dict[str, tuple[float, float, float, float]] = {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="Strategy map of {esc(card.name)}" class="strategy-map">',
+        f'role="img" aria-label="Strategy map of {_esc(card.name)}" class="strategy-map">',
         "<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='7' "
         "markerHeight='7' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' "
         "fill='#444'/></marker></defs>",
@@ -165,7 +165,7 @@ def strategy_map_svg(card: Scorecard, *, width: int = 1000, band_height: int = 8
             f'<rect x="0" y="{y}" width="{width}" height="{band_height}" fill="{fill}" stroke="#d0d7de"/>'
         )
         parts.append(
-            f'<text x="{pad}" y="{y + band_height / 2 + 4}" class="band">{esc(perspective.label)}</text>'
+            f'<text x="{pad}" y="{y + band_height / 2 + 4}" class="band">{_esc(perspective.label)}</text>'
         )
         members = [o for o in card.objectives if o.perspective == perspective]
         if not members:
@@ -181,11 +181,11 @@ def strategy_map_svg(card: Scorecard, *, width: int = 1000, band_height: int = 8
             lines = textwrap.wrap(objective.name, chars)[:3]
             first = by + box_h / 2 - (len(lines) - 1) * 7 + 4
             text = "".join(
-                f'<tspan x="{x + box_w / 2:.1f}" y="{first + k * 14:.1f}">{esc(line)}</tspan>'
+                f'<tspan x="{x + box_w / 2:.1f}" y="{first + k * 14:.1f}">{_esc(line)}</tspan>'
                 for k, line in enumerate(lines)
             )
             parts.append(
-                f'<g class="objective"><title>{esc(objective.description or objective.name)}</title>'
+                f'<g class="objective"><title>{_esc(objective.description or objective.name)}</title>'
                 f'<rect x="{x:.1f}" y="{by:.1f}" width="{box_w:.1f}" height="{box_h:.1f}" rx="8" '
                 f'fill="#ffffff" stroke="#0072B2" stroke-width="1.5"/>'
                 f'<text text-anchor="middle" class="objective-name">{text}</text></g>'
@@ -219,7 +219,7 @@ def strategy_map_svg(card: Scorecard, *, width: int = 1000, band_height: int = 8
         parts.append(
             f'<line class="{kind}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'stroke="#444" stroke-width="1.4"{dashed} marker-end="url(#arrow)">'
-            f"<title>{esc(link.cause)} -> {esc(link.effect)}: {esc(link.reason)}</title></line>"
+            f"<title>{_esc(link.cause)} -> {_esc(link.effect)}: {_esc(link.reason)}</title></line>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -298,21 +298,21 @@ def scorecard_page(
         start = ' class="row"'
         if row.perspective != previous[0]:
             start = ' class="row perspective-start"'
-            cells += f'<td rowspan="{spans_p[row.perspective]}">{esc(row.perspective)}</td>'
+            cells += f'<td rowspan="{spans_p[row.perspective]}">{_esc(row.perspective)}</td>'
         if (row.perspective, row.objective) != previous:
             span = spans_o[(row.perspective, row.objective)]
-            cells += f'<td rowspan="{span}">{esc(row.objective)}</td>'
+            cells += f'<td rowspan="{span}">{_esc(row.objective)}</td>'
         previous = (row.perspective, row.objective)
         detail = ", ".join(x for x in (measure.kind, measure.unit) if x)
         rows.append(
-            f"<tr{start}>{cells}<td>{esc(row.measure)} <small>({esc(detail)})</small></td>"
+            f"<tr{start}>{cells}<td>{_esc(row.measure)} <small>({_esc(detail)})</small></td>"
             f'<td class="num">{_num(row.baseline)}</td><td class="num">{_num(row.target)}</td>'
-            f"<td>{esc(thresholds_text(measure))}</td><td>{esc(row.owner or '')}</td>"
+            f"<td>{_esc(thresholds_text(measure))}</td><td>{_esc(row.owner or '')}</td>"
             f'<td class="num">{_num(row.value) if has_value else ""}</td>'
             f"<td>{_rag_cell(status, has_value)}</td></tr>"
         )
     if problems:
-        items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+        items = "".join(f"<li>{_esc(p)}</li>" for p in problems)
         checks = (
             f'<section class="problems"><h2>Problems found ({len(problems)})</h2>'
             f"<ul>{items}</ul><p>Fix them in the scorecard file and export again.</p></section>"
@@ -321,18 +321,18 @@ def scorecard_page(
         checks = '<p class="ok">Checked: no problems found in the strategy map or the cascade.</p>'
     counts = table["status"].value_counts().to_dict() if values else {}
     summary = ", ".join(f"{counts[s]} {s}" for s in ("green", "amber", "red") if counts.get(s))
-    description = f'<p class="lead">{esc(card.description)}</p>' if card.description else ""
-    footer = f"Made with bsckit {esc(__version__)}"
+    description = f'<p class="lead">{_esc(card.description)}</p>' if card.description else ""
+    footer = f"Made with bsckit {_esc(__version__)}"
     if source:
-        footer += f" from {esc(source)}"
+        footer += f" from {_esc(source)}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{esc(card.name)} - balanced scorecard</title>"
+        f"<title>{_esc(card.name)} - balanced scorecard</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{_CSS}</style></head><body><main>"
-        f"<h1>{esc(card.name)}: balanced scorecard</h1>{description}{checks}"
+        f"<h1>{_esc(card.name)}: balanced scorecard</h1>{description}{checks}"
         f"<h2>Strategy map</h2>{strategy_map_svg(card)}"
-        f"<h2>Scorecard{(' - ' + esc(summary)) if summary else ''}</h2>"
+        f"<h2>Scorecard{(' - ' + _esc(summary)) if summary else ''}</h2>"
         "<table><thead><tr><th>Perspective</th><th>Objective</th><th>Measure</th>"
         "<th>Baseline</th><th>Target</th><th>Thresholds</th><th>Owner</th><th>Value</th>"
         f"<th>RAG</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
