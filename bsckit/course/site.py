@@ -52,7 +52,11 @@ __all__ = [
     "add_arguments",
     "build_site",
     "collect_pages",
+    "data_uri",
+    "notebook_body",
     "page_target",
+    "prepare_notebook",
+    "printable_page",
     "relative_link",
     "run",
 ]
@@ -154,10 +158,22 @@ def _alt_text(cells: list, index: int) -> str:
     return "Chart (no alt text given in the notebook)."
 
 
-def _prepare(nb, page: SitePage, charts_dir: Path, prefix: str) -> int:
-    """Drop instructor cells and widget views; replace vega-lite outputs by SVG files."""
+def _svg_of(spec: dict) -> str:
     import vl_convert
 
+    schema = str(spec.get("$schema", ""))
+    version = re.search(r"v(\d+)\.(\d+)", schema)
+    vl_version = f"{version.group(1)}.{version.group(2)}" if version else "5.20"
+    return vl_convert.vegalite_to_svg(spec, vl_version=vl_version)
+
+
+def prepare_notebook(nb, chart_src) -> int:
+    """Make a notebook safe to show offline, in place; return the number of charts.
+
+    Drops cells tagged ``instructor`` and live widget views; replaces each vega-lite output by
+    an ``<img>`` whose ``src`` is ``chart_src(svg_text, number)`` (a file path or a data URI)
+    and whose alt text is the notebook's own (the ``*Alt text: ...*`` cell after the chart).
+    """
     nb.cells = [c for c in nb.cells if "instructor" not in c.get("metadata", {}).get("tags", [])]
     count = 0
     for i, cell in enumerate(nb.cells):
@@ -169,21 +185,44 @@ def _prepare(nb, page: SitePage, charts_dir: Path, prefix: str) -> int:
                 continue
             data.pop(WIDGET_MIME, None)
             for mime in [m for m in data if VEGALITE_MIME.fullmatch(m)]:
-                spec = data.pop(mime)
-                schema = str(spec.get("$schema", ""))
-                version = re.search(r"v(\d+)\.(\d+)", schema)
-                vl_version = f"{version.group(1)}.{version.group(2)}" if version else "5.20"
-                svg = vl_convert.vegalite_to_svg(spec, vl_version=vl_version)
+                svg = _svg_of(data.pop(mime))
                 count += 1
-                name = f"{prefix}-{count}.svg"
-                (charts_dir / name).write_text(svg, encoding="utf-8")
                 alt = html.escape(_alt_text(nb.cells, i), quote=True)
-                src = relative_link(page.target, f"charts/{name}")
                 data.pop("text/plain", None)
-                data["text/html"] = f'<img class="chart" src="{src}" alt="{alt}">'
+                data["text/html"] = f'<img class="chart" src="{chart_src(svg, count)}" alt="{alt}">'
             if not data:
                 output["data"] = {"text/plain": ""}
     return count
+
+
+def data_uri(svg: str, _number: int = 0) -> str:
+    """An SVG as a ``data:`` URI (part of the page: no request leaves the machine)."""
+    import base64
+
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def notebook_body(nb) -> str:
+    """The cells of a prepared notebook as HTML (nbconvert's ``basic`` template: no scripts)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    body, _resources = exporter.from_notebook_node(nb)
+    return body
+
+
+def printable_page(title: str, body: str) -> str:
+    """A self-contained printable HTML page (inline CSS, no scripts, no external files)."""
+    from pygments.formatters import HtmlFormatter
+
+    pyg = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_CSS}\n{_PRINT_CSS}\n{pyg}</style></head>"
+        f"<body><main>{body}</main></body></html>\n"
+    )
 
 
 def _show_worksheet(nb) -> None:
@@ -320,6 +359,14 @@ pre { background: #f6f8fa; padding: 8px; overflow-x: auto; }
 """
 
 
+_PRINT_CSS = """
+main { max-width: 60em; margin: 0 auto; }
+h1, h2, h3 { page-break-after: avoid; } table, pre, img { page-break-inside: avoid; }
+.page-break { page-break-before: always; }
+@page { size: A4; margin: 14mm; }
+"""
+
+
 def _shell(page_title: str, body: str, page: str, nav: str) -> str:
     root = relative_link(page, "index.html")[: -len("index.html")]
     return (
@@ -379,7 +426,6 @@ def build_site(
         When ``root`` has no lesson notebooks.
     """
     import nbformat
-    from nbconvert import HTMLExporter
     from pygments.formatters import HtmlFormatter
 
     from bsckit._atomic import atomic_write_text
@@ -394,9 +440,6 @@ def build_site(
     say = (lambda t: print(t, file=progress, flush=True)) if progress else (lambda _t: None)
     charts_dir = out / "charts"
     charts_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(
-        template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True
-    )
     known = {p.source.as_posix(): p.target for p in pages}
     report = SiteReport(out_dir=out)
     bodies: dict[str, str] = {}
@@ -408,10 +451,15 @@ def build_site(
         else:
             nb = nbformat.read(root / page.source, as_version=4)
             prefix = page.source.with_suffix("").as_posix().replace("/", "-")
-            report.charts += _prepare(nb, page, charts_dir, prefix)
+
+            def to_file(svg: str, number: int, page: SitePage = page, prefix: str = prefix) -> str:
+                (charts_dir / f"{prefix}-{number}.svg").write_text(svg, encoding="utf-8")
+                return relative_link(page.target, f"charts/{prefix}-{number}.svg")
+
+            report.charts += prepare_notebook(nb, to_file)
             if page.kind == "toolkit":
                 _show_worksheet(nb)
-            body, _resources = exporter.from_notebook_node(nb)
+            body = notebook_body(nb)
         body = _rewrite_links(body, page, known)
         sections = _sections(body)
         page.sections = [(a, t) for a, t, _x in sections]
