@@ -24,11 +24,15 @@ pack may hold an instructor's edits. Progress goes to stderr, one line per step.
 
 Known mistakes
 --------------
-The exercises' known mistakes come from a *provider*: a function ``known_mistakes(module:
-int) -> dict[str, list[dict]]`` mapping an exercise number (``"3.2"``) to entries with
-``mistake`` and ``say`` (what the facilitator says). :data:`KNOWN_MISTAKES_PROVIDER` names it
-(``"package.module:function"``); when it cannot be imported the notes list the checks' hints
-only, and say so. :func:`read_known_mistakes` is the one place that calls it.
+The exercises' known mistakes, hints and success texts come from a *provider*:
+``provider(module: int, data_dir: Path) -> dict`` mapping an exercise id (``"3.4"``) to
+``{"title", "minutes", "mistakes": [{"mistake", "say"}], "hints": [...], "success"}``.
+The default, :func:`answer_key_notes`, reads the answer keys of :mod:`bsckit.answers` (each
+exercise's :class:`~bsckit.check.Check`: its ``mistakes`` with their hints, its general hints
+and success text, computed on the kit's default data). When no answer key exists for a module,
+the notes fall back to the solution notebook: each ``### Exercise N.k`` heading and the
+``check(..., hints=[...], success=...)`` calls under it, and say that no known mistakes are
+recorded. :func:`read_known_mistakes` is the one place that calls the provider.
 
 Examples
 --------
@@ -65,6 +69,7 @@ __all__ = [
     "ModuleNotes",
     "PackReport",
     "add_arguments",
+    "answer_key_notes",
     "build_pack",
     "exercise_minutes_stated",
     "facilitator_markdown",
@@ -77,8 +82,8 @@ __all__ = [
 
 HELP = "write an instructor pack: agenda, facilitator notes, answer keys, team builds, handouts"
 
-#: ``"module:function"`` returning known mistakes per exercise (see the module docstring).
-KNOWN_MISTAKES_PROVIDER = "bsckit.course.known_mistakes:known_mistakes"
+#: ``"module:function"`` giving known mistakes per exercise (see the module docstring).
+KNOWN_MISTAKES_PROVIDER = "bsckit.course.pack:answer_key_notes"
 
 
 @dataclass
@@ -90,6 +95,7 @@ class ExerciseNote:
     minutes: int | None = None
     checks: list[dict[str, Any]] = field(default_factory=list)  # name, hints, success
     mistakes: list[dict[str, str]] = field(default_factory=list)  # mistake, say
+    note: str = ""
 
 
 @dataclass
@@ -172,13 +178,50 @@ def _checks_in(source: str) -> list[dict[str, Any]]:
     return found
 
 
-def read_known_mistakes(
-    module: int, provider: str | Callable[[int], Any] | None = KNOWN_MISTAKES_PROVIDER
-) -> tuple[dict[str, list[dict[str, str]]], str]:
-    """Known mistakes per exercise of ``module`` from ``provider``; and where they came from.
+def answer_key_notes(module: int, data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Known mistakes, hints and success text of every exercise, from :mod:`bsckit.answers`.
 
-    Returns ``({}, reason)`` when the provider is missing; entries without ``mistake`` are
-    skipped, so the notes never show an empty line.
+    ``{}`` when the kit has no answer-key package or no key for ``module``. A key that cannot
+    be computed alone (a part checked against the learner's earlier answer) keeps its title
+    and minutes, with a note.
+    """
+    try:
+        answers = importlib.import_module("bsckit.answers")
+    except ImportError:
+        return {}
+    if module not in getattr(answers, "MODULES", {}):
+        return {}
+    bound = answers.exercises(module, data_dir=data_dir)
+    out: dict[str, dict[str, Any]] = {}
+    for item in bound.items.values():
+        entry: dict[str, Any] = {"title": item.title, "minutes": item.minutes}
+        try:
+            check = bound.key(item.id)
+        except Exception as error:  # any failure of one key must not stop the pack
+            entry["note"] = (
+                f"its check is computed from the learner's answer to {getattr(item, 'uses', None) or 'an earlier part'} ({type(error).__name__})"
+            )
+        else:
+            entry["mistakes"] = [
+                {"mistake": str(m.name).replace("_", " "), "say": str(m.hint)}
+                for m in getattr(check, "mistakes", ())
+            ]
+            entry["hints"] = [str(h) for h in getattr(check, "hints", ())]
+            entry["success"] = str(getattr(check, "success", ""))
+        out[str(item.id)] = entry
+    return out
+
+
+def read_known_mistakes(
+    module: int,
+    provider: str | Callable[..., Any] | None = KNOWN_MISTAKES_PROVIDER,
+    data_dir: Path | None = None,
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """Per-exercise notes of ``module`` from ``provider``; and a label of where they came from.
+
+    Returns ``({}, reason)`` when the provider is missing or has nothing for the module.
+    Mistake entries without a ``mistake`` text are skipped, so the notes never show an
+    empty line.
     """
     if provider is None:
         return {}, "no known-mistakes source configured"
@@ -191,16 +234,18 @@ def read_known_mistakes(
         label = provider
     else:
         func, label = provider, getattr(provider, "__name__", "provider")
-    raw = func(module) or {}
-    out: dict[str, list[dict[str, str]]] = {}
-    for number, entries in raw.items():
-        kept = [
+    raw = func(module, data_dir) or {}
+    if not raw:
+        return {}, f"{label} has no answer key for module {module}"
+    out: dict[str, dict[str, Any]] = {}
+    for number, entry in raw.items():
+        entry = dict(entry or {})
+        entry["mistakes"] = [
             {"mistake": str(e["mistake"]), "say": str(e.get("say", ""))}
-            for e in entries or []
+            for e in entry.get("mistakes") or []
             if isinstance(e, dict) and e.get("mistake")
         ]
-        if kept:
-            out[str(number)] = kept
+        out[str(number)] = entry
     return out, label
 
 
@@ -208,7 +253,8 @@ def module_notes(
     lesson: Path,
     solution: Path | None,
     *,
-    provider: str | Callable[[int], Any] | None = KNOWN_MISTAKES_PROVIDER,
+    provider: str | Callable[..., Any] | None = KNOWN_MISTAKES_PROVIDER,
+    data_dir: Path | None = None,
 ) -> ModuleNotes:
     """Collect the facilitator notes of one module from its lesson and solution notebooks."""
     import nbformat
@@ -231,17 +277,30 @@ def module_notes(
                 notes.instructor_cells.append(cell.source.strip())
     lesson_md = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     notes.discussion = section(lesson_md, "Review questions")
-    mistakes, notes.mistakes_source = read_known_mistakes(module, provider)
-    if len(books) > 1:
+    keyed, notes.mistakes_source = read_known_mistakes(module, provider, data_dir)
+    if keyed:  # the answer key is the one source of exercise ids, titles and minutes
+        for number, entry in keyed.items():
+            note = ExerciseNote(number, str(entry.get("title", "")), entry.get("minutes"))
+            note.mistakes = entry["mistakes"]
+            if entry.get("hints") or entry.get("success"):
+                note.checks.append(
+                    {
+                        "name": number,
+                        "hints": list(entry.get("hints") or []),
+                        "success": str(entry.get("success") or ""),
+                    }
+                )
+            note.note = str(entry.get("note", ""))
+            notes.exercises.append(note)
+    elif len(books) > 1:
         current: ExerciseNote | None = None
         for cell in books[1].cells:
             if cell.cell_type == "markdown":
                 for match in re.finditer(
-                    r"^###\s*Exercise\s+([\d.]+)\s*:?\s*(.*)$", cell.source, re.M
+                    r"^###\s*Exercise\s+([\d.]+[a-z]?)\s*:?\s*(.*)$", cell.source, re.M
                 ):
                     current = ExerciseNote(match.group(1), match.group(2).strip())
                     current.minutes = exercise_minutes_stated(cell.source[match.end() :])
-                    current.mistakes = mistakes.get(current.number, [])
                     notes.exercises.append(current)
             elif current is not None:
                 current.checks.extend(_checks_in(cell.source))
@@ -297,7 +356,9 @@ def facilitator_markdown(notes: ModuleNotes) -> str:
         lines += [head + (f" (about {ex.minutes} min)" if ex.minutes else ""), ""]
         for m in ex.mistakes:
             say = f" **Say:** {m['say']}" if m["say"] else ""
-            lines.append(f"- **Known mistake:** {m['mistake']}{say}")
+            lines.append(f"- **Known mistake:** {m['mistake']}.{say}")
+        if ex.note:
+            lines.append(f"- *Not listed here: {ex.note}.*")
         for check in ex.checks:
             if check["hints"]:
                 lines.append(f"- **If a team is stuck** (`{check['name']}`), in this order:")
@@ -369,7 +430,7 @@ def build_pack(
     pdf: bool = True,
     force: bool = False,
     workers: int = 2,
-    provider: str | Callable[[int], Any] | None = KNOWN_MISTAKES_PROVIDER,
+    provider: str | Callable[..., Any] | None = KNOWN_MISTAKES_PROVIDER,
     progress: TextIO | None = sys.stderr,
     build_team: Callable[..., Any] | None = None,
 ) -> PackReport:
@@ -433,7 +494,7 @@ def build_pack(
     say("[2/5] Facilitator notes")
     for m in chosen:
         lesson, solution = available[m]
-        notes = module_notes(lesson, solution, provider=provider)
+        notes = module_notes(lesson, solution, provider=provider, data_dir=root / "datasets")
         text = facilitator_markdown(notes)
         base = out / "facilitator" / f"module-{m:02d}"
         atomic_write_text(base.with_suffix(".md"), text + "\n")
