@@ -68,12 +68,14 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(PYTEST) -m "not browser"
 
-# nbval compares the committed notebooks with fresh runs; exercises must run untouched;
+# nbval compares the committed notebooks with fresh runs; exercises and toolkit sheets must run
+# untouched (the sheets with a throwaway workspace);
 # two other parameter sets must build with every solution check passing.
 notebooks: $(STAMP)
 	$(BSCKIT) exercises --check
 	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with $(NBVAL_SANITIZE) notebooks solutions
 	$(PYTEST) --nbval-lax --nbval-current-env exercises
+	BSCKIT_WORKSPACE="$(CURDIR)/build/toolkit-run-workspace" $(PYTEST) --nbval-lax --nbval-current-env toolkit
 	$(BSCKIT) build --seed 7 --scenario cost_crisis --out build/check-seed7-cost_crisis
 	$(BSCKIT) build --seed 11 --scenario growth --company "Homeats Nord" --out build/check-seed11-growth
 
