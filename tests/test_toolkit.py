@@ -188,3 +188,72 @@ def test_a_toolkit_notebook_runs_untouched_and_saves_nothing(tmp_path, monkeypat
     )
     assert re.search(r"<table", shown) and "Tool-selection decision matrix" in shown
     assert not (tmp_path / "ws").exists(), "Run-All must not save anything"
+
+
+# -- from the scorecard template to the take-home scorecard -----------------------------------
+def _sheets():
+    folder = TOOLKIT / "worksheets"
+    card = Worksheet("scorecard_template", path=None, example=True, spec_folder=folder)
+    links = Worksheet("strategy_map_template", path=None, example=True, spec_folder=folder)
+    return card, links
+
+
+def test_template_rows_become_the_example_scorecard():
+    from bsckit.scorecard import example_scorecard
+    from bsckit.widgets.worksheet import scorecard_from_rows
+
+    sheet, links = _sheets()
+    card = scorecard_from_rows(sheet.filled_rows(), links=links.filled_rows())
+    example = example_scorecard()
+    assert [o.name for o in card.objectives] == [o.name for o in example.objectives]
+    assert {(lk.cause, lk.effect) for lk in card.links} == {
+        (lk.cause, lk.effect) for lk in example.links
+    }
+    cost = card.objective("Cut production cost").measures[2]
+    assert (cost.name, cost.direction, cost.baseline, cost.target, cost.green, cost.amber) == (
+        "Cost per meal", "lower_is_better", 6.0, 5.4, 5.4, 5.7)  # fmt: skip
+    assert card.problems() == []
+
+
+def test_save_as_scorecard_merges_and_keeps_a_bak(tmp_path):
+    from bsckit.scorecard import Measure, Objective, Scorecard, load_scorecard, save_scorecard
+
+    path = tmp_path / "my_scorecard.yaml"
+    mine = Objective(
+        name="Cut production cost",
+        perspective="internal_processes",
+        description="Cut production cost per meal by 10% within 6 months.",
+        owners=("Head of kitchens",),
+        measures=(Measure(name="Cost per meal", min=4, max=8, data_steward="Cost accountant"),),
+    )
+    other = Objective(name="Train the kitchen teams", perspective="learning_growth")
+    save_scorecard(Scorecard(name="Mine", objectives=(mine, other)), path)  # fmt: skip
+    before = path.read_bytes()
+    sheet, links = _sheets()
+    sheet.save_as_scorecard(path, links=links.filled_rows())
+    card = load_scorecard(path)
+    assert (tmp_path / "my_scorecard.yaml.bak").read_bytes() == before
+    assert card.name == "Mine" and card.objective("Train the kitchen teams")  # kept
+    merged = card.objective("Cut production cost")
+    assert merged.description == mine.description and merged.owners == ("Head of kitchens",)
+    cost = next(m for m in merged.measures if m.name == "Cost per meal")
+    assert (cost.min, cost.max, cost.data_steward, cost.target) == (4, 8, "Cost accountant", 5.4)
+
+
+def test_save_as_scorecard_leaves_a_damaged_scorecard_alone(tmp_path):
+    from bsckit.scorecard import ScorecardFileError
+
+    path = tmp_path / "my_scorecard.yaml"
+    path.write_bytes(b"name: [broken\n")
+    sheet, _links = _sheets()
+    with pytest.raises(ScorecardFileError, match="not changed"):
+        sheet.save_as_scorecard(path)
+    assert path.read_bytes() == b"name: [broken\n"
+
+
+def test_a_bad_threshold_names_the_row_and_column():
+    from bsckit.widgets.worksheet import scorecard_from_rows
+
+    row = {"perspective": "Financial", "objective": "Grow", "measure": "Margin", "green": "high"}
+    with pytest.raises(ValueError, match=r"Row 1 \(Margin\), `green` must be a number"):
+        scorecard_from_rows([row])

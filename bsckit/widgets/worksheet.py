@@ -61,6 +61,7 @@ __all__ = [
     "load_rows",
     "load_spec",
     "rows_to_csv",
+    "scorecard_from_rows",
     "worksheet_path",
 ]
 
@@ -435,6 +436,96 @@ def rows_to_csv(spec: WorksheetSpec, rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def _threshold(value: Any, where: str) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        msg = f"{where} must be a number (or blank), got {value!r}. Write digits only, e.g. 5.4."
+        raise ValueError(msg) from None
+
+
+def scorecard_from_rows(
+    rows: list[dict[str, Any]],
+    *,
+    links: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    base: Any = None,
+    name: str = "My scorecard",
+) -> Any:
+    """Turn scorecard-template rows (and strategy-map rows) into a :class:`~bsckit.scorecard.Scorecard`.
+
+    One objective per distinct ``objective`` (in order of first appearance), one measure per
+    row; the scorecard model validates everything (a target outside its scale, a threshold on
+    the wrong side) and its error names the measure. With ``base`` (the learner's scorecard as
+    it is), an objective of the same name keeps its description, owners, deadline and other
+    fields and takes the sheet's perspective and measures (a measure of the same name keeps the
+    fields the sheet has no column for: scale, weight, data steward...); objectives not on the
+    sheet stay;
+    links from ``links`` (``cause``, ``effect``, ``why``) are added when new.
+
+    Examples
+    --------
+    >>> card = scorecard_from_rows([
+    ...     {"perspective": "Financial", "objective": "Grow revenue", "measure": "Revenue growth",
+    ...      "unit": "%", "baseline": 5, "target": 10, "green": "10", "amber": "7"}])
+    >>> [(o.name, o.measures[0].green) for o in card.objectives]
+    [('Grow revenue', 10.0)]
+    """
+    from dataclasses import replace
+
+    from bsckit.scorecard import Link, Measure, Objective, Scorecard
+
+    known = {(o.name, m.name): m for o, m in base.iter_measures()} if base is not None else {}
+    grouped: dict[str, dict[str, Any]] = {}
+    for i, row in enumerate(rows):
+        objective = str(row.get("objective") or "").strip()
+        measure = str(row.get("measure") or "").strip()
+        if not objective or not measure:
+            msg = f"Row {i + 1}: every row needs an `objective` and a `measure`, got {objective!r} and {measure!r}."
+            raise ValueError(msg)
+        entry = grouped.setdefault(
+            objective, {"perspective": row.get("perspective"), "measures": []}
+        )
+        if row.get("perspective") and row.get("perspective") != entry["perspective"]:
+            msg = f"Objective {objective!r} is on two perspectives ({entry['perspective']!r} and {row.get('perspective')!r}); give each objective one."
+            raise ValueError(msg)
+        kwargs: dict[str, Any] = {"name": measure}
+        for key in ("unit", "kind", "direction", "frequency", "owner"):
+            if row.get(key):
+                kwargs[key] = str(row[key])
+        for key in ("baseline", "target", "green", "amber"):
+            value = _threshold(row.get(key), f"Row {i + 1} ({measure}), `{key}`")
+            if value is not None:
+                kwargs[key] = value
+        previous = known.get((objective, measure))
+        merged = {**previous.to_dict(), **kwargs} if previous is not None else kwargs
+        entry["measures"].append(Measure.from_dict(merged))
+    current = {o.name: o for o in base.objectives} if base is not None else {}
+    objectives = []
+    for objective, entry in grouped.items():
+        if objective in current:
+            objectives.append(replace(current.pop(objective), perspective=entry["perspective"],
+                                      measures=tuple(entry["measures"])))  # fmt: skip
+        else:
+            objectives.append(Objective(name=objective, perspective=entry["perspective"],
+                                        measures=tuple(entry["measures"])))  # fmt: skip
+    kept = [o for o in (base.objectives if base is not None else ()) if o.name in current]
+    all_links = list(base.links) if base is not None else []
+    seen = {(link.cause, link.effect) for link in all_links}
+    for row in links:
+        cause, effect = str(row.get("cause") or "").strip(), str(row.get("effect") or "").strip()
+        if cause and effect and (cause, effect) not in seen:
+            all_links.append(Link(cause, effect, reason=str(row.get("why") or "")))
+            seen.add((cause, effect))
+    return Scorecard(
+        name=base.name if base is not None else name,
+        description=base.description if base is not None else "",
+        objectives=(*kept, *objectives),
+        links=tuple(all_links),
+    )
+
+
 def _is_blank(spec: WorksheetSpec, row: dict[str, Any]) -> bool:
     return all(row.get(c.name) in (None, "", False) for c in spec.editable)
 
@@ -574,6 +665,31 @@ class Worksheet(StaticSummary):
         self.message = f"Saved {len(rows)} row(s) to {self.path} (and .csv); the previous version is kept as .bak."
         self.refresh_summary()
         return self.path
+
+    def save_as_scorecard(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        links: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    ) -> Path:
+        """Make this scorecard-template sheet the learner's scorecard (``my_scorecard.yaml``).
+
+        Merged into the scorecard file as it is (see :func:`scorecard_from_rows`), written
+        atomically with the previous version kept as ``.bak``; ``bsckit export`` then prints
+        it on one page. A scorecard file that cannot be read is left as it is (the error says
+        why), and nothing is written.
+        """
+        from bsckit.scorecard import load_scorecard, save_scorecard
+        from bsckit.widgets.workspace import scorecard_path
+
+        target = scorecard_path(path)
+        base = load_scorecard(target) if target.exists() else None
+        self._read_widgets()
+        card = scorecard_from_rows(self.filled_rows(), links=list(links), base=base)
+        save_scorecard(card, target)
+        self.message = f"Saved as your scorecard: {target} (the previous version is kept as .bak)."
+        self.refresh_summary()
+        return target
 
     # -- printable summary ----------------------------------------------------------------
     def summary_html(self) -> str:
