@@ -72,7 +72,7 @@ def test_nothing_points_outside_the_folder(mini_site):
     for page in out.rglob("*.html"):
         text = page.read_text()
         assert not EXTERNAL.search(text), page
-        for ref in re.findall(r'(?:src|href)="([^"#]+)"', text):
+        for ref in re.findall(r'(?:src|href)="([^"#:]+)', text):
             assert (page.parent / ref).exists(), f"{page.name} links to missing {ref}"
 
 
@@ -122,3 +122,10 @@ def test_the_real_course(tmp_path):
     assert report.charts == stored == len(list((tmp_path / "site" / "charts").glob("*.svg")))
     sheet = (tmp_path / "site" / "toolkit" / "ownership_matrix.html").read_text()
     assert "Head of kitchens" in sheet  # the Homeats example, shown on the page
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text()
+        assert not EXTERNAL.search(text), page
+        for ref in re.findall(r'(?:src|href)="([^"#:]+)', text):
+            assert (page.parent / ref).exists(), f"{page.name} links to missing {ref}"
+    start = (tmp_path / "site" / "notebooks" / "00_start_here.html").read_text()
+    assert 'href="../toolkit/index.html"' in start

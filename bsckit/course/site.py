@@ -259,21 +259,36 @@ def _show_worksheet(nb) -> None:
             return
 
 
-_HREF = re.compile(r'href="([^"#:]+?)(\.ipynb|/README\.md|README\.md)(#[^"]*)?"')
+_LINK = re.compile(r'<a href="([^"#:]+?)(#[^"]*)?"([^>]*)>(.*?)</a>', re.DOTALL)
 
 
 def _rewrite_links(body: str, page: SitePage, known: dict[str, str]) -> str:
-    """Point links to notebooks (and README.md) that are in the site at their pages."""
+    """Point relative links at their pages in the site.
+
+    A link to a notebook or README.md in the site goes to its page; a relative link to a file
+    the site does not hold (an exercise or solution notebook, a data file) becomes plain text
+    with a note to open it in JupyterLab, so no link on the site is broken.
+    """
 
     def swap(match: re.Match[str]) -> str:
-        stem, ext, anchor = match.group(1), match.group(2), match.group(3) or ""
-        source = posixpath.normpath(posixpath.join(page.source.parent.as_posix(), stem + ext))
-        target = known.get(source)
-        if target is None:
-            return match.group(0)
-        return f'href="{relative_link(page.target, target)}{anchor}"'
+        ref, anchor, rest, text = (
+            match.group(1),
+            match.group(2) or "",
+            match.group(3),
+            match.group(4),
+        )
+        source = posixpath.normpath(posixpath.join(page.source.parent.as_posix(), ref))
+        if source.endswith("/README.md") or source == "README.md" or source.endswith(".ipynb"):
+            target = known.get(source)
+            if target is not None:
+                return f'<a href="{relative_link(page.target, target)}{anchor}"{rest}>{text}</a>'
+        if ref.endswith("/") and known.get(posixpath.join(source, "README.md")):
+            target = known[posixpath.join(source, "README.md")]
+            return f'<a href="{relative_link(page.target, target)}{anchor}"{rest}>{text}</a>'
+        note = html.escape(f"In the kit: {source} (open it in JupyterLab)", quote=True)
+        return f'<span class="in-kit" title="{note}">{text}</span>'
 
-    return _HREF.sub(swap, body)
+    return _LINK.sub(swap, body)
 
 
 def _sections(body: str) -> list[tuple[str, str, str]]:
@@ -355,6 +370,7 @@ div.jp-InputArea, div.input_area, .jp-CodeCell .jp-InputArea { background: #f6f8
 pre { background: #f6f8fa; padding: 8px; overflow-x: auto; }
 .jp-OutputArea pre { background: none; }
 .anchor-link { display: none; }
+.in-kit { border-bottom: 1px dotted #888; }
 @media print { header, nav.toc { display: none; } main { max-width: none; } }
 """
 
