@@ -10,13 +10,22 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import stats
 
-from bsckit.smart import CRITERIA, ParsedObjective, SmartReport, Verdict, check_smart
+from bsckit.smart import (
+    CRITERIA,
+    ParsedObjective,
+    SmartReport,
+    Verdict,
+    check_smart,
+    fitted_trend,
+)
 
 TODAY = date(2026, 11, 1)
 CORPUS = yaml.safe_load((Path(__file__).parent / "smart_corpus.yaml").read_text("utf-8"))
@@ -165,7 +174,10 @@ def test_check_smart_never_raises_on_objective_like_text(parts):
         ("Increase revenue by a lot by 2027", "Measurable", "fail", "'by a lot' is not a number"),
         ("Increase revenue by lots of money by 2027", "Measurable", "fail", "is not a number"),
         ("x" * 10_000, "Specific", "fail", "No measure"),
-        ("Réduire les coûts de 10 %", "Time-bound", "fail", "no deadline"),
+        # Issue 10: text that is not English gets "only English is read", not made-up verdicts
+        # (this case was "Time-bound fail, no deadline", a claim about words never read).
+        ("Réduire les coûts de 10 %", "Time-bound", "warn", "only English is read"),
+        ("Réduire les coûts de 10 %", "Specific", "warn", "looks like French"),
         ("Increase OEE to 75% soon", "Time-bound", "fail", "'soon' is not a deadline"),
         ("Increase OEE to 75% by 2040", "Time-bound", "warn", "years away"),
         ("Increase OEE by 80% within 6 months", "Achievable", "pass", "plausible"),
@@ -191,42 +203,55 @@ def test_without_data_the_feedback_says_data_would_sharpen_it():
 OTD = pd.Series(
     [80.0, 81, 81, 82, 83, 83, 84], index=pd.period_range("2026-04", periods=7, freq="M")
 )
-# Best 3-month improvement: v[t+3] - v[t] = 2, 2, 2, 2 -> 2/3 = 0.667 points a month.
+# Least-squares trend, by hand: t = 0..6 (mean 3), y mean 82, Sxy = 18, Sxx = 28, so the slope
+# is 18 / 28 = 0.643 a month. Residuals -0.071, 0.286, -0.357, 0, 0.357, -0.286, 0.071 sum
+# to squares 0.4286; s^2 = 0.4286 / 5 = 0.0857; se = sqrt(0.0857 / 28) = 0.0553; the 95%
+# half-width is t(0.975, 5) x se = 2.571 x 0.0553 = 0.142: interval 0.50 to 0.79 a month.
 
 
 @pytest.mark.parametrize(
     ("target", "status"),
     [
-        (99, "fail"),  # (99 - 84) / 3 = 5.0 a month = 7.5 x best
-        (87, "warn"),  # (87 - 84) / 3 = 1.0 a month = 1.5 x best
-        (85.5, "pass"),  # (85.5 - 84) / 3 = 0.5 a month < best
+        (99, "fail"),  # (99 - 84) / 3 = 5.0 a month = 6.4 x the fastest pace (0.785)
+        (87, "warn"),  # (87 - 84) / 3 = 1.0 a month: faster than the trend (0.643)
+        (85.5, "pass"),  # (85.5 - 84) / 3 = 0.5 a month <= 0.643, a clear trend
         (83, "warn"),  # already met: no stretch
     ],
 )
-def test_achievable_against_best_observed_rate(target, status):
+def test_achievable_against_the_fitted_trend(target, status):
     text = f"Raise on-time delivery to {target}% within 3 months"
     verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
     assert verdict.status == status, verdict.feedback
 
 
+def test_achievable_feedback_gives_the_trend_and_its_interval():
+    text = "Raise on-time delivery to 87% within 3 months"
+    feedback = check_smart(text, data=OTD, today=TODAY)["Achievable"].feedback
+    assert "1 percentage points a month" in feedback
+    assert "0.64 a month, 95% interval 0.5 to 0.79" in feedback
+    assert "a typical month moves 1" in feedback  # |diffs| 1, 0, 1, 1, 0, 1: median 1
+    assert "best" not in feedback and "window" not in feedback
+
+
 def test_achievable_uses_the_stated_baseline_and_absurd_factor():
-    # from 80 to 84 in 3 months: 4/3 = 1.33 a month = 2.0 x the best (0.667) -> warn
+    # from 80 to 84 in 3 months: 4/3 = 1.33 a month, faster than the trend (0.643) -> warn
     text = "Raise on-time delivery from 80% to 84% within 3 months"
     verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
     assert verdict.status == "warn"
     assert "2 a month" not in verdict.feedback  # the required rate is 1.33, not 2
     assert "1.33 percentage points a month" in verdict.feedback
-    # 7.5 x best fails at the default factor 3 but only warns at factor 10
+    # 6.4 x the fastest pace fails at the default factor 3 but only warns at factor 10
     text = "Raise on-time delivery to 99% within 3 months"
     assert check_smart(text, data=OTD, today=TODAY, absurd_factor=10)["A"].status == "warn"
 
 
 def test_achievable_with_a_mapping_and_a_decreasing_measure():
     dso = pd.Series([50.0, 49, 49, 47, 46, 46, 45])
-    # 6-month window: 45 - 50 = -5 -> best cut 5/6 a month; need (45 - 40)/6 = 5/6 -> pass
+    # By hand: y mean 47.43, Sxy = -24, Sxx = 28, slope -0.857 a month; SSR 1.143, s^2 0.229,
+    # se 0.0904, half-width 2.571 x 0.0904 = 0.232. Need (45 - 40) / 6 = 0.833 <= 0.857 -> pass
     report = check_smart("Cut DSO to 40 days within 6 months", data={"dso": dso}, today=TODAY)
     assert report["Achievable"].status == "pass"
-    # 36 days needs 9/6 = 1.5 a month = 1.8 x best -> warn
+    # 36 days needs 9/6 = 1.5 a month: faster than the trend, below 3 x 1.089 -> warn
     report = check_smart("Cut DSO to 36 days within 6 months", data={"dso": dso}, today=TODAY)
     assert report["Achievable"].status == "warn"
     # DataFrame with one column per measure works the same way
@@ -242,13 +267,61 @@ def test_history_that_never_improved_warns():
     assert "never improved" in verdict.feedback
 
 
-def test_short_history_uses_shorter_windows():
-    # 3 months of history, 6-month objective: 2-month windows, best (84 - 80)/2 = 2 a month;
-    # need (90 - 84)/6 = 1 a month -> pass
+def test_noisy_trendless_history_is_not_cherry_picked():
+    # Issue 10: the old check took the best change over any window. This series swings
+    # 80, 84, 80, 84... with no trend: its best 3-month window rises 4 points (1.33 a month),
+    # which made "0.67 a month needed" pass. By hand: t = 0..7 (mean 3.5), Sxy = 8, Sxx = 42,
+    # slope 0.19 a month; SSR = 32 - 0.19 x 8 = 30.48, s^2 = 5.08, se = 0.348, half-width
+    # t(0.975, 6) x se = 2.447 x 0.348 = 0.851: interval -0.66 to 1.04, so no clear trend.
+    noisy = pd.Series([80.0, 84, 80, 84, 80, 84, 80, 84])
+    text = "Raise on-time delivery to 86% within 3 months"  # (86 - 84) / 3 = 0.67 a month
+    verdict = check_smart(text, data=noisy, today=TODAY)["Achievable"]
+    assert verdict.status == "warn"
+    assert "no clear trend" in verdict.feedback
+    assert "0.19 a month, 95% interval -0.66 to 1.04" in verdict.feedback
+    assert "a typical month moves 4" in verdict.feedback
+    # the same history cannot support 3.33 a month: more than 3 x the fastest pace (1.04)
+    text = "Raise on-time delivery to 94% within 3 months"
+    assert check_smart(text, data=noisy, today=TODAY)["Achievable"].status == "fail"
+
+
+def test_history_getting_worse_is_said():
+    worse = pd.Series([90.0, 89, 88, 88, 87, 86])
+    verdict = check_smart("Raise OEE to 88% within 6 months", data=worse, today=TODAY)["A"]
+    assert verdict.status == "warn"
+    assert "getting worse" in verdict.feedback
+
+
+def test_trend_is_fitted_to_the_last_trend_months():
+    # 12 flat months then 6 rising by 1 a month: over the last 6 months the slope is exactly 1
+    rising = pd.Series([70.0] * 12 + [71.0, 72, 73, 74, 75, 76])
+    text = "Raise OEE to 82% within 6 months"  # needs (82 - 76) / 6 = 1 a month
+    assert check_smart(text, data=rising, today=TODAY, trend_months=6)["A"].status == "pass"
+    # over all 18 months the fitted slope is lower than 1 a month, so the same need warns
+    assert check_smart(text, data=rising, today=TODAY, trend_months=18)["A"].status == "warn"
+    with pytest.raises(ValueError, match="trend_months"):
+        check_smart(text, data=rising, today=TODAY, trend_months=2)
+
+
+@given(st.lists(st.floats(0, 100), min_size=3, max_size=36))
+@settings(max_examples=60, deadline=None)
+def test_fitted_trend_agrees_with_scipy_linregress(values):
+    # an independent implementation of the same least-squares fit (scipy.stats.linregress)
+    ours = fitted_trend(np.array(values))
+    theirs = stats.linregress(np.arange(len(values)), values)
+    assert ours.slope == pytest.approx(theirs.slope, abs=1e-9)
+    if len(values) > 2 and np.isfinite(theirs.stderr):
+        width = stats.t.ppf(0.975, len(values) - 2) * theirs.stderr
+        assert ours.half_width == pytest.approx(width, rel=1e-6, abs=1e-9)
+
+
+def test_short_history_fits_the_trend_to_what_there_is():
+    # 3 months of history rising exactly 2 a month (slope 2, no residual); a 6-month
+    # objective needs (90 - 84) / 6 = 1 a month -> pass, and the feedback says 3 months
     short = pd.Series([80.0, 82, 84])
     verdict = check_smart("Raise OEE to 90% within 6 months", data=short, today=TODAY)["A"]
     assert verdict.status == "pass"
-    assert "2-month windows" in verdict.feedback
+    assert "the last 3 months" in verdict.feedback
 
 
 def test_maintain_with_data():

@@ -37,6 +37,7 @@ FIELDS = (
     "deadline",
     "duration_months",
     "owner",
+    "per",
 )
 
 
@@ -57,7 +58,7 @@ def _field_accuracy(entries: list[dict]) -> tuple[float, dict[str, float], list[
         parsed = parse_objective(_text(entry), today=CORPUS["today"])
         for name in FIELDS:
             expected = entry["fields"].get(name)
-            got = getattr(parsed, name)
+            got = getattr(parsed, name, None)
             if _same(expected, got):
                 per_field[name] += 1
             else:
