@@ -475,3 +475,227 @@ def test_notebook_plain_text_view_is_the_checklist():
 
     report = check_smart("Decrease production costs by 10% in the next 6 months.", today=TODAY)
     assert PlainTextFormatter()(report) == report.to_text()
+
+
+# ---- issue 10: the cases tried by hand ------------------------------------------------------
+# Each of these failed before issue 10 (the first sentence of each group is the one reported).
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "converted"),
+    [
+        ("Reduce cycle time by 30 seconds per meal by Q2 2027", "by 30 seconds per meal", "0.5"),
+        ("Cut cycle time from 95 to 80 seconds by the end of 2027", "to 80 seconds", "1.33"),
+        ("Shorten cycle time by 12 secs within 6 months", "by 12 seconds", "0.2"),
+    ],
+)
+def test_seconds_stay_seconds_and_a_conversion_is_said(text, shown, converted):
+    verdict = check_smart(text, today=TODAY)["Measurable"]
+    assert verdict.status == "pass"
+    assert shown in verdict.feedback
+    assert "minutes" not in verdict.feedback.split("recorded in")[0]  # not shown as minutes
+    assert f"= {converted} minutes" in verdict.feedback  # cycle time is recorded in minutes
+
+
+def test_seconds_amount_is_converted_before_it_meets_history():
+    # 30 seconds off a 1.5-minute cycle is a level of 1.0 minute, not 1.5 - 30 = -28.5
+    history = pd.Series([1.62, 1.58, 1.57, 1.55, 1.52, 1.5])
+    verdict = check_smart(
+        "Reduce cycle time by 30 seconds within 12 months", data={"cycle_time": history},
+        today=TODAY,
+    )["Achievable"]  # fmt: skip
+    assert "cannot go below" not in verdict.feedback
+    # needs (1.5 - 1.0) / 12 = 0.04 minutes a month
+    assert "0.04 minutes a month" in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Reduce quality complaints from 5 to 3 per 1,000 orders by Q2 2027",
+            "to 3 per 1,000 orders",
+        ),
+        (
+            "Reduce complaints per 1,000 orders from 4.2 to 3 within 9 months",
+            "to 3 per 1,000 orders",
+        ),
+        ("Keep billing errors below 2 per 100 invoices through 2027", "to 2 per 100 invoices"),
+        ("Cut the cost per return to £6 per order by June 2027", "to £6 per order"),
+    ],
+)
+def test_rates_per_n_are_kept_and_shown(text, shown):
+    verdict = check_smart(text, today=TODAY)["Measurable"]
+    assert verdict.status == "pass", verdict.feedback
+    assert shown in verdict.feedback
+    assert "units" not in verdict.feedback
+
+
+def test_a_count_per_100_on_a_percentage_measure_is_converted_and_said():
+    verdict = check_smart("Keep billing errors below 2 per 100 invoices through 2027", today=TODAY)
+    assert "= 2%" in verdict["Measurable"].feedback
+    # 150 per 100 is 150%: impossible for a rate
+    verdict = check_smart("Reduce billing errors to 150 per 100 invoices by 2027", today=TODAY)
+    assert verdict["Achievable"].status == "fail"
+
+
+def test_builder_fields_moving_the_wrong_way_fail_specific():
+    # what the SMART builder sends for "decrease defect rate from 3.31% to 9%"
+    fields = {
+        "measure_id": "defect_rate",
+        "direction": "decrease",
+        "baseline": 3.31,
+        "target": 9.0,
+        "change_kind": "absolute",
+        "unit": "%",
+        "deadline": "2027-06-30",
+        "perspective": "internal_processes",
+        "linked_objective": "Serve meals right first time",
+    }
+    report = check_smart(fields, today=TODAY)
+    specific = report["Specific"]
+    assert specific.status == "fail"
+    assert "rise of 5.69 percentage points, not a fall" in specific.feedback
+    assert "from 9% to 3.31%" in specific.suggestion  # swapped numbers?
+    assert "below 3.31%" in specific.suggestion
+    assert report["Achievable"].status == "warn"
+    assert "contradict" in report["Achievable"].feedback
+    # a relative change below zero, as a field
+    report = check_smart({**fields, "change_kind": "relative", "target": -5}, today=TODAY)
+    assert report["Specific"].status == "fail"
+
+
+def test_builder_widget_flags_the_wrong_way(tmp_path):
+    from bsckit.widgets import SmartObjectiveBuilder
+
+    builder = SmartObjectiveBuilder(scorecard_path=tmp_path / "card.yaml", today=TODAY,
+                                    use_data=False)  # fmt: skip
+    builder.perspective.value = "internal_processes"
+    builder.measure.value = "defect_rate"
+    builder.direction.value = "decrease"
+    builder.baseline.value, builder.target.value = "3.31", "9"
+    builder.deadline.value = date(2027, 6, 30)
+    assert builder.report["Specific"].status == "fail"
+    assert "not a fall" in builder.checklist.value
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Increase the defect rate from 2% to 3% by June 2027", "for it lower is better"),
+        ("Raise DSO from 40 to 45 days by June 2027", "for it lower is better"),
+        ("Reduce on-time delivery to 80% by June 2027", "for it higher is better"),
+    ],
+)
+def test_a_target_against_the_measures_better_direction_warns(text, words):
+    verdict = check_smart(text, today=TODAY)["Specific"]
+    assert verdict.status == "warn"
+    assert words in verdict.feedback
+    assert "worse result" in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Réduire le taux de défauts de 10 % d'ici fin 2027.", "French"),
+        ("Augmenter le taux de livraison à l'heure à 95 % d'ici juin 2027.", "French"),
+        ("Die Fehlerquote bis Ende 2027 um 10 % senken.", "German"),
+        ("Die Lieferzeit innerhalb von 6 Monaten auf 30 Minuten senken.", "German"),
+        ("Reducir la tasa de defectos al 2 % antes de junio de 2027.", "Spanish"),
+    ],
+)
+def test_text_that_is_not_english_gets_no_made_up_verdicts(text, language):
+    report = check_smart(text, today=TODAY)
+    assert set(report.statuses.values()) == {"warn"}
+    assert f"looks like {language}" in report["Specific"].feedback
+    assert all("only English is read" in v.feedback for v in report.verdicts)
+    assert report.objective.measure_id is None and report.objective.target is None
+
+
+def test_english_with_accented_names_is_still_read():
+    report = check_smart(
+        "Raise CSAT to 85% by Q3 2027 (owner: Chloé Dubois, Head of Service)", today=TODAY
+    )
+    assert report.passed, report.to_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reduce defect rate 3 -> 2 % Q1/2027",
+        "reduce defect rate 3→2% Q1 2027",
+        "reduce defect rate 3 => 2% by 2027-Q1",
+        "reduce defect rate 3 -> 2 % by end of March 2027",
+        "reduce defect rate from 3% to 2% by 03/2027",
+    ],
+)
+def test_compact_deadlines_and_arrows(text):
+    report = check_smart(text, today=TODAY)
+    assert report["Time-bound"].status == "pass"
+    assert "2027-03-31" in report["Time-bound"].feedback
+    assert (report.objective.baseline, report.objective.target) == (3.0, 2.0)
+
+
+def test_a_ramble_of_four_objectives_is_named_as_such():
+    text = (
+        "So this year we want to cut delivery time to 30 minutes and also get NPS up to 45,"
+        " plus churn should come down to 4% and we need to grow revenue by 10%, all by the end"
+        " of 2027."
+    )
+    verdict = check_smart(text, today=TODAY)["Specific"]
+    assert verdict.status == "fail"
+    assert "holds 4 objectives" in verdict.feedback
+    for part in ("cut delivery time to 30 minutes", "get NPS up to 45",
+                 "churn should come down to 4%", "grow revenue by 10%"):  # fmt: skip
+        assert part in verdict.feedback
+    assert "one objective per measure" in verdict.suggestion
+
+
+def test_two_objectives_joined_by_a_comma_and_and():
+    text = "Raise CSAT to 85%, reduce DSO to 40 days and cut staff turnover to 20% by 2027"
+    assert "holds 3 objectives" in check_smart(text, today=TODAY)["Specific"].feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("Reduce costs by 10% by 2027", ("operating costs", "production cost", "cost per unit")),
+        ("Reduce costs", ("operating costs", "cost of goods sold (COGS)")),
+        ("Cut cost by £50k within a year", ("operating costs", "production cost")),
+        ("Improve margins by 2 percentage points by 2027", ("operating margin", "profit margin")),
+    ],
+)
+def test_an_ambiguous_measure_does_not_pass_specific(text, candidates):
+    report = check_smart(text, today=TODAY)
+    verdict = report["Specific"]
+    assert verdict.status == "fail"
+    for name in candidates:
+        assert name in verdict.feedback
+    assert report.objective.measure_id is None
+    assert report["Relevant"].status == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "kind"),
+    [
+        ("Train 40 support agents on the new ticketing system by March 2027", 40, "absolute"),
+        ("Certify 25 cooks in food hygiene by the end of June 2027", 25, "absolute"),
+        ("Get 12 new drivers trained by Q2 2027", 12, "absolute"),
+        ("Cut the cost per meal by a quarter by the end of 2027", 25, "relative"),
+        ("Reduce response time by half by Q3 2027", 50, "relative"),
+        ("Reduce DSO by a third within 18 months", 33.33, "relative"),
+    ],
+)
+def test_counts_trained_and_fractions_are_measurable(text, target, kind):
+    report = check_smart(text, today=TODAY)
+    assert report["Measurable"].status == "pass", report["Measurable"].feedback
+    assert report.objective.target == pytest.approx(target, abs=0.01)
+    assert report.objective.change_kind == kind
+
+
+def test_a_fraction_on_a_measure_outside_the_catalogue_is_still_a_number():
+    report = check_smart("Cut food waste per meal by a quarter by the end of 2027", today=TODAY)
+    measurable = report["Measurable"]
+    assert measurable.status == "warn"  # a number, but food waste is not in the catalogue
+    assert "no target number" not in measurable.feedback.lower()
+    assert report.objective.target == 25

@@ -2,28 +2,45 @@
 
 The rules (the corpus in ``tests/smart_corpus.yaml`` is labelled by hand against them):
 
+Not English
+    Text that is not English (see ``bsckit/smart/languages.yaml``) is not judged: every
+    criterion warns "only English is read", and no field is read from it.
 Specific
-    *fail*: no measure, or only a broad word ("quality", "performance"); or the direction and
-    the numbers contradict each other ("reduce ... from 10 to 12", "reduce ... to a higher
-    value"). *warn*: a measure that is not in the catalogue, or no direction ("improve" a
-    measure whose better direction is unknown). *pass*: a catalogue measure and a direction
-    (stated, or implied by a target level such as "achieve 95% on-time delivery").
+    *fail*: no measure, or only a broad word ("quality", "performance"); a word that names
+    several catalogue measures ("costs": operating costs, production cost, cost per unit or
+    COGS? - the candidates are listed); several objectives in one text (listed, one per
+    measure; the other criteria judge the first); or the direction and the numbers contradict
+    each other ("reduce ... from 10 to 12", "reduce ... to a higher value", and the same in
+    structured input such as the builder's fields). *warn*: a measure that is not in the
+    catalogue, or no direction ("improve" a measure whose better direction is unknown), or a
+    direction that makes the measure worse ("increase the defect rate": for it lower is
+    better). *pass*: a catalogue measure and a direction (stated, or implied by a target level
+    such as "achieve 95% on-time delivery").
 Measurable
     *fail*: no target number (including "by a lot", "significantly"), or a number but no
     measure to apply it to. *warn*: the measure is not in the catalogue (or not in ``data``), a
     number without a unit, a unit that does not fit the measure (minutes for a percentage), or
-    "by 15%" on a measure that is itself a percentage (relative change or percentage points?).
-    *pass*: a number with a fitting unit on a measure the data can compute.
+    "by 15%" on a measure that is itself a percentage (relative change or percentage points?),
+    a word that names several measures. *pass*: a number with a fitting unit on a measure the
+    data can compute. Units stay as written (30 seconds is shown as 30 seconds, "per 1,000
+    orders" is kept); where the measure is recorded in another unit, the conversion is made
+    and said ("30 seconds = 0.5 minutes", "2 per 100 invoices = 2%"). A count of people
+    trained ("train 40 agents") and a fraction ("by a quarter" = 25%) are numbers.
 Achievable
     *fail*: the target is outside the measure's physical range (above 100% for a share,
-    negative cost, cut by more than 100%), or, with ``data``, the required monthly rate is more
-    than ``absurd_factor`` times the best rate Homeats achieved over any window of the same
-    length; without data, a relative rise of more than 300%. *warn*: nothing to judge (no target,
-    no measure or no time frame, contradictory numbers, deadline passed), a target of perfection (100%
-    on-time, zero defects), the target already met, a required rate above the best observed
-    one; without data, a rise of more than 100%, a cut of more than 50% or a change of more than
-    20 percentage points within 12 months. *pass*: otherwise (without data the feedback says the
-    verdict is only a plausibility check).
+    negative cost, cut by more than 100%), or, with ``data``, the required monthly change is
+    more than ``absurd_factor`` times the fastest pace the history's trend allows (the upper
+    end of the 95% interval of the least-squares slope over the last ``trend_months`` months,
+    see :func:`fitted_trend`); without data, a relative rise of more than 300%. *warn*: nothing
+    to judge (no target, no measure or no time frame, contradictory numbers, deadline passed),
+    a target of perfection (100% on-time, zero defects), the target already met; with data, a
+    required change faster than a clear trend, a history with no clear trend (the slope's
+    interval includes zero: the feedback says so, with the typical month-to-month change) or
+    one getting worse; without data, a rise of more than 100%, a cut of more than 50% or a
+    change of more than 20 percentage points within 12 months. *pass*: with data, a clear
+    improving trend at least as fast as needed; without data, otherwise (the feedback says the
+    verdict is only a plausibility check). The best change over any window of a noisy series
+    is never used: it is the luckiest stretch, not what Homeats can repeat.
 Relevant
     *fail*: no measure, so nothing to link. *warn*: a measure outside the catalogue (its
     perspective is unknown); a stated perspective the measure does not belong to; a leading
@@ -447,6 +464,8 @@ def _describe_target(p: ParsedObjective) -> str:
         shown = f"${number}"
     elif unit == "units" and p.per:
         shown = number
+    elif unit == "units":
+        shown = f"{number}, a count"
     else:
         shown = f"{number} {unit}".strip()
     if p.per:

@@ -14,9 +14,23 @@ How amounts are read
 - Number words (``fifteen``, ``twenty-five``), decimals with a comma or a dot (``12,5%``),
   thousands separators, ``£``/``€``/``$`` prefixes and ``k``/``m``/``bn`` suffixes are understood
   (``m``/``bn`` only after a currency sign, since ``30m`` may also mean minutes).
-- ``double`` / ``triple`` / ``halve`` are read as +100% / +200% / -50%.
-- Dates: ``31 March 2027``, ``March 31, 2027``, ``March 2027`` (end of month), ``Q2 2027``
-  (end of quarter), ``H1 2027``, ``end of 2026``, ``2027-03-31``, ``31/03/2027`` (day first by
+- ``double`` / ``triple`` / ``halve`` are read as +100% / +200% / -50%; ``by a quarter``,
+  ``by half``, ``in half``, ``by a third``, ``by two thirds`` as relative changes of 25%, 50%,
+  50%, 33.3%, 66.7%.
+- Units stay as written (``30 seconds`` is in seconds); the basis of a rate is kept in
+  ``per`` (``3 per 1,000 orders``, ``30 seconds per meal``, ``24 hours a year``).
+- ``3 -> 2 %``, ``3→2%``, ``48 => 40 days``: the number before the arrow is the baseline.
+- ``Train 40 support agents`` (also certify, upskill, "12 drivers trained") is a count of staff
+  trained, target 40.
+- Text that is not English is not read (flag ``not_english``); a text holding several
+  objectives is flagged ``multiple_objectives``, they are listed in a note and the fields are
+  those of the first; a word naming several measures ("costs") is flagged
+  ``ambiguous_measure`` and none is assumed.
+- Dates: ``31 March 2027``, ``March 31, 2027``, ``March 2027``, ``end-March 2027``,
+  ``03/2027``, ``2027-03`` (end of month), ``Q2 2027``, ``Q2/2027``, ``2027-Q2``, ``1Q 2027``
+  (end of quarter), ``H1 2027``, ``H1/2027``, ``2027-H1``, ``first half of 2027``,
+  ``mid-2027`` (30 June, with a note), ``FY2027`` / ``FY27`` (31 December, with a note),
+  ``end of 2026``, ``2027-03-31``, ``31/03/2027`` (day first by
   default, see ``day_first``), ``by 2027`` (read as 31 December, with a note), ``end of this
   year`` / ``next quarter`` (relative to ``today``). Durations: ``within 12 months``,
   ``in the next six months``, ``over the next two quarters``, ``in 90 days``, ``within a year``.
@@ -662,7 +676,7 @@ _BASELINE_BEFORE_RE = re.compile(
     r"|\bfrom\s+(?:the\s+)?current)\s*$",
     re.IGNORECASE,
 )
-_ARROW = r"(?:->|=>|→|⇒|⟶|➔|➜|-+>)"
+_ARROW = r"(?:->|=>|→|⇒|⟶|➔|➜|-+\s?>)"
 _ARROW_AFTER_RE = re.compile(r"^\s*(?:%|percent)?\s*" + _ARROW)
 """A number followed by an arrow ("3 -> 2 %", "48→40") is the baseline."""
 
