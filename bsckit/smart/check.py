@@ -75,6 +75,8 @@ import pandas as pd
 from scipy import stats
 
 from bsckit._validation import check_positive
+from bsckit.catalogue import MEASURES as _CATALOGUE
+from bsckit.catalogue import UNITS as _CATALOGUE_UNITS
 from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.feedback import CRITERIA, SmartReport, Verdict
 from bsckit.smart.measures import MEASURES, Measure, measures_from_catalogue
@@ -132,22 +134,48 @@ def _basis_number(per: str | None) -> float | None:
         return None
 
 
-def _convert(value: float, unit: str | None, to_unit: str, per: str | None = None) -> float | None:
+def _measure_basis(measure: Measure | None) -> str | None:
+    """The basis a catalogue measure is recorded on ('1,000 orders'), from its unit's meaning.
+
+    Examples
+    --------
+    >>> from bsckit.smart import MEASURES_BY_ID
+    >>> _measure_basis(MEASURES_BY_ID["quality_complaints"]), _measure_basis(MEASURES_BY_ID["dso"])
+    ('1,000 orders', None)
+    """
+    definition = None if measure is None else _CATALOGUE.get(measure.id)
+    unit = None if definition is None else _CATALOGUE_UNITS.get(definition.unit)
+    found = None if unit is None else re.search(r"\bper\s+(\d[\d,]*\s+\w+)", unit.meaning)
+    return None if found is None else found.group(1)
+
+
+def _convert(
+    value: float,
+    unit: str | None,
+    to_unit: str,
+    per: str | None = None,
+    to_per: str | None = None,
+) -> float | None:
     """Convert a level or an amount into the measure's unit; ``None`` when it cannot be.
 
     Times convert between seconds, minutes, hours, days and weeks; a count per a number of
-    things ("2 per 100 invoices") converts to a percentage; the same unit passes through.
+    things ("2 per 100 invoices") converts to a percentage, or to the measure's own basis
+    (``to_per``: 0.3 per 100 orders is 3 per 1,000 orders); the same unit passes through.
 
     Examples
     --------
     >>> _convert(30, "seconds", "minutes"), _convert(2, "units", "%", "100 invoices")
     (0.5, 2.0)
+    >>> _convert(0.3, "units", "units", "100 orders", "1,000 orders")
+    3.0
     """
+    basis, to_basis = _basis_number(per), _basis_number(to_per)
+    if unit == "units" and to_unit == "units" and basis and to_basis and basis != to_basis:
+        return value * to_basis / basis
     if unit == to_unit or unit is None:
         return value
     if unit in _TIME_MINUTES and to_unit in _TIME_MINUTES:
         return value * _TIME_MINUTES[unit] / _TIME_MINUTES[to_unit]
-    basis = _basis_number(per)
     if unit == "units" and to_unit == "%" and basis:
         return value / basis * 100.0
     return None
@@ -156,19 +184,27 @@ def _convert(value: float, unit: str | None, to_unit: str, per: str | None = Non
 def _conversion_note(p: ParsedObjective, measure: Measure) -> str:
     """What the target is in the measure's unit, when it is written in another unit.
 
-    Only a conversion the measure asks for is made, and it is said ("30 seconds = 0.5
-    minutes"); a target already in the measure's unit gets ``""``.
+    Only a conversion the measure asks for is made, and it is said ("90 seconds = 1.5
+    minutes", "0.3 per 100 orders = 3 per 1,000 orders"); a target already in the measure's
+    unit gets ``""``.
     """
     if p.target is None or p.change_kind in ("relative", "percentage_points"):
         return ""
-    if p.unit in (None, measure.unit):
+    basis = _measure_basis(measure)
+    if basis is not None and p.unit == "units" and p.per is None:
+        return f" Read per {basis}, the basis {measure.name} is recorded on."
+    if p.unit is None or (p.unit == measure.unit and (basis is None or p.per is None)):
         return ""
-    converted = _convert(p.target, p.unit, measure.unit, p.per)
-    if converted is None:
+    converted = _convert(p.target, p.unit, measure.unit, p.per, basis)
+    if converted is None or (p.unit == measure.unit and converted == p.target):
         return ""
     written = _describe_target(p).split(" ", 1)[1]
+    name = measure.name[:1].upper() + measure.name[1:]
+    if basis is not None and measure.unit == "units":
+        return f" {name} is recorded per {basis}: {written} = {_fmt(converted)} per {basis}."
     into = f"{_fmt(converted)}%" if measure.unit == "%" else f"{_fmt(converted)} {measure.unit}"
-    return f" {measure.name} is recorded in {_UNIT_WORDS.get(measure.unit, measure.unit)}: {written} = {into}."
+    recorded = _UNIT_WORDS.get(measure.unit, measure.unit)
+    return f" {name} is recorded in {recorded}: {written} = {into}."
 
 
 def _unit_fits(parsed: ParsedObjective, measure: Measure) -> str | None:
@@ -677,7 +713,7 @@ def _level(p: ParsedObjective, measure: Measure | None, baseline: float | None) 
         return p.target_level(baseline)
     if p.change_kind not in ("absolute", "amount") or p.target is None:
         return p.target_level(baseline)
-    amount = _convert(p.target, p.unit, measure.unit, p.per)
+    amount = _convert(p.target, p.unit, measure.unit, p.per, _measure_basis(measure))
     if amount is None:
         if p.unit in ("%", "pp") and measure.unit == "%":
             return p.target_level(baseline)
@@ -738,7 +774,7 @@ def _achievable(
             "Achievable", "warn", "A negative change cannot be judged.", "Give a positive amount."
         )
     if measure is not None and p.baseline is not None and p.unit not in (None, measure.unit):
-        converted = _convert(p.baseline, p.unit, measure.unit, p.per)
+        converted = _convert(p.baseline, p.unit, measure.unit, p.per, _measure_basis(measure))
         baseline = baseline if converted is None else converted
     level = _level(p, measure, baseline)
     if measure is not None and level is not None:
