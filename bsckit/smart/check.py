@@ -704,10 +704,10 @@ def _level(p: ParsedObjective, measure: Measure | None, baseline: float | None) 
 
     Examples
     --------
-    >>> p = ParsedObjective(direction="decrease", measure_id="cycle_time", target=30,
+    >>> p = ParsedObjective(direction="decrease", measure_id="delivery_time", target=90,
     ...                     change_kind="amount", unit="seconds")
-    >>> _level(p, p.measure, 1.5)
-    1.0
+    >>> _level(p, p.measure, 40.0)
+    38.5
     """
     if measure is None:
         return p.target_level(baseline)

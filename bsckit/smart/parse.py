@@ -1766,11 +1766,7 @@ def _split_objectives(
 
 
 _AMBIGUOUS_TERMS: dict[str, tuple[str, ...]] = {
-    "costs": ("operating_cost", "production_cost", "cost_per_unit", "cogs"),
-    "cost": ("operating_cost", "production_cost", "cost_per_unit", "cogs"),
-    "margin": ("operating_margin", "profit_margin"),
-    "margins": ("operating_margin", "profit_margin"),
-    "retention": ("customer_retention", "high_performer_retention"),
+    words: tuple(ids) for words, ids in WORDS["ambiguous_measures"].items()
 }
 """Words that name several vocabulary measures; none of them is assumed."""
 
@@ -1792,11 +1788,7 @@ def _ambiguous_measure(words: str | None, measures: tuple[Measure, ...]) -> tupl
     return tuple(by_id[i].name for i in ids if i in by_id)
 
 
-_TRAINED_WHO = (
-    r"(?:[^\W\d_][\w-]*\s+){0,3}?(?:staff|agents?|cooks?|chefs?|drivers?|technicians?|employees?"
-    r"|people|managers?|members?|operators?|engineers?|supervisors?|colleagues?|workers?|hires?"
-    r"|starters?|recruits?|apprentices?|leads?|analysts?|planners?|packers?|riders?)"
-)
+_TRAINED_WHO = r"(?:[^\W\d_][\w-]*\s+){0,3}?(?:" + "|".join(WORDS["trained_people"]) + ")"
 _TRAINED_RE = re.compile(
     r"\b(?P<verb>(?:train|certify|certifie|upskill|re-?skill|qualify|qualifie|onboard)(?:s|d|ed|ing)?)"
     r"\s+(?:at\s+least\s+|another\s+|a\s+further\s+)?(?P<n>\d[\d,]*)\s+(?P<who>"
@@ -1835,8 +1827,7 @@ def _read_trained(
     return measure, clean[hit.start() : hit.end()]
 
 
-_FRACTIONS = {"half": 50.0, "halve": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
-              "tenth": 10.0}  # fmt: skip
+_FRACTIONS: dict[str, float] = WORDS["fractions"]
 _FRACTION_RE = re.compile(
     r"\b(?:by|in)\s+(?:(?P<k>a|an|one|\d)\s+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)\b"
     r"(?!\s+(?:of|a\s+year|year))",
