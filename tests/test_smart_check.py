@@ -77,6 +77,8 @@ def test_checker_verdict_accuracy_on_corpus(capsys):
         for miss in misses:
             print("  miss:", miss)
     # Thresholds below the measured figures (0.990 overall; held-out 0.992 on its first run).
+    # Issue 10 (155 sentences): 1.000 overall and held-out; the code before it scored 0.897
+    # overall and 0.833 held-out on the same corpus.
     assert total >= 0.95
     assert total_holdout >= 0.9
 

@@ -20,6 +20,7 @@ from bsckit.smart import (
     MEASURES_BY_ID,
     Measure,
     ParsedObjective,
+    check_smart,
     find_measure,
     measures_from_catalogue,
     parse_objective,
@@ -99,6 +100,8 @@ def test_parser_field_accuracy_on_corpus(capsys):
         for miss in misses:
             print("  miss:", miss)
     # Thresholds below the measured figures (0.996 overall; held-out 0.996 on its first run).
+    # Issue 10 (155 sentences, 10 fields with `per`): 1.000 overall and held-out; the code
+    # before it scored 0.945 overall and 0.920 held-out on the same corpus.
     assert total >= 0.95
     assert total_holdout >= 0.9
 
@@ -723,3 +726,24 @@ def test_fractions_are_relative_changes(text, target):
 def test_a_quarter_as_a_time_frame_is_not_a_fraction():
     parsed = parse_objective("Cut DSO to 40 days in a quarter", today=TODAY)
     assert (parsed.target, parsed.duration_months) == (40.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure_id"),
+    [
+        ("Reduce costs per meal by 10% by 2027", "cost_per_unit"),
+        ("Reduce the cost of returns by 10% by 2027", "cost_per_return"),
+        ("Train all 40 agents by March 2027", "technicians_trained"),
+    ],
+)
+def test_named_costs_and_counts_found_by_hand(text, measure_id):
+    assert parse_objective(text, today=TODAY).measure_id == measure_id
+
+
+def test_a_basis_after_a_percentage_measure_makes_the_numbers_counts():
+    parsed = parse_objective("Cut the number of defects per 1,000 meals from 12 to 8", today=TODAY)
+    assert (parsed.measure_id, parsed.baseline, parsed.target) == ("defect_rate", 12.0, 8.0)
+    assert (parsed.unit, parsed.per) == ("units", "1,000 meals")
+    report = check_smart("Cut the number of defects per 1,000 meals from 12 to 8 by 2027",
+                         today=TODAY)  # fmt: skip
+    assert "8 per 1,000 meals = 0.8%" in report["Measurable"].feedback

@@ -1791,7 +1791,7 @@ def _ambiguous_measure(words: str | None, measures: tuple[Measure, ...]) -> tupl
 _TRAINED_WHO = r"(?:[^\W\d_][\w-]*\s+){0,3}?(?:" + "|".join(WORDS["trained_people"]) + ")"
 _TRAINED_RE = re.compile(
     r"\b(?P<verb>(?:train|certify|certifie|upskill|re-?skill|qualify|qualifie|onboard)(?:s|d|ed|ing)?)"
-    r"\s+(?:at\s+least\s+|another\s+|a\s+further\s+)?(?P<n>\d[\d,]*)\s+(?P<who>"
+    r"\s+(?:at\s+least\s+|another\s+|a\s+further\s+|all\s+|all\s+of\s+our\s+)?(?P<n>\d[\d,]*)\s+(?P<who>"
     + _TRAINED_WHO
     + r")\b"
     r"|(?P<n2>\d[\d,]*)\s+(?P<who2>" + _TRAINED_WHO + r")\s+(?:are\s+|get\s+|being\s+|to\s+be\s+)?"
@@ -2002,6 +2002,17 @@ def parse_objective(
         value, words = fraction
         notes.append(f"'{words}' read as a {_fmt(value, None)}% change.")
         amount = replace(amount, target=value, change_kind="relative", unit="%")
+    if (
+        measure is not None
+        and measure.unit != "units"
+        and re.match(r"\d", measure_per or "")
+        and "unit_inferred" in flags
+        and amount.change_kind == "absolute"
+    ):
+        # "defects per 1,000 meals from 12 to 8": counts per 1,000, not percentages
+        amount = replace(amount, unit="units")
+        notes[:] = [n for n in notes if not n.startswith("No unit given")]
+        flags.discard("unit_inferred")
     if trained and amount.unit == "units" and "unit_inferred" in flags:
         flags.discard("unit_inferred")  # "Train 40 agents": a count of people
         notes[:] = [n for n in notes if not n.startswith("No unit given")]
