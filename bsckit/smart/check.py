@@ -67,14 +67,14 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import special
 
-from bsckit._validation import check_positive
+from bsckit._validation import check_positive, check_today
 from bsckit.catalogue import MEASURES as _CATALOGUE
 from bsckit.catalogue import UNITS as _CATALOGUE_UNITS
 from bsckit.scorecard.perspective import Perspective
@@ -1149,13 +1149,7 @@ def check_smart(
     ...
     TypeError: `objective` must be text (the objective sentence), a ParsedObjective or a dict of fields; got int.
     """
-    if today is None:
-        today = date.today()
-    elif isinstance(today, datetime):
-        today = today.date()
-    elif not isinstance(today, date):
-        msg = f"`today` must be a datetime.date or None, got {today!r} ({type(today).__name__})."
-        raise TypeError(msg)
+    today = check_today(today)
     absurd_factor = check_positive("absurd_factor", absurd_factor)
     if isinstance(trend_months, bool) or not isinstance(trend_months, int) or trend_months < 3:
         msg = (
