@@ -72,7 +72,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from bsckit._validation import check_positive, check_today
 from bsckit.catalogue import MEASURES as _CATALOGUE
@@ -603,8 +602,10 @@ def fitted_trend(values: np.ndarray | pd.Series) -> Trend:
     slope = float(np.sum(t_dev * (y - y.mean())) / sxx)
     residuals = y - (y.mean() + slope * t_dev)
     variance = float(np.sum(residuals**2)) / (n - 2)
-    # the 97.5% quantile of Student's t, as scipy.stats.t.ppf computes it (scipy.special keeps
-    # scipy.stats out of the kernel's start-up, see benchmarks/README.md)
+    # the 97.5% quantile of Student's t, as scipy.stats.t.ppf computes it; scipy.special is
+    # imported here, on first use, so that `import bsckit.smart` stays light (benchmarks/README.md)
+    from scipy import special
+
     half_width = float(special.stdtrit(n - 2, 0.975) * math.sqrt(variance / sxx))
     typical = float(np.median(np.abs(np.diff(y))))
     return Trend(slope, half_width, n, typical)

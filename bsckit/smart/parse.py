@@ -1748,9 +1748,9 @@ def _split_objectives(
         clause = work_text[start:end]
         if not clause.strip():
             continue
-        found = match_measure(clause, measures)
         acts = _DIRECTION_RE.search(clause) or re.search(r"\d", clause)
-        if found is not None and acts and (not groups or groups[-1][2] != id(found[0])):
+        found = match_measure(clause, measures) if acts else None
+        if found is not None and (not groups or groups[-1][2] != id(found[0])):
             groups.append([start, end, id(found[0])])
         elif groups:
             groups[-1][1] = end
