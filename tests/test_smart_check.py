@@ -724,4 +724,5 @@ def test_a_fraction_on_a_measure_outside_the_catalogue_is_still_a_number():
     measurable = report["Measurable"]
     assert measurable.status == "warn"  # a number, but food waste is not in the catalogue
     assert "no target number" not in measurable.feedback.lower()
+    assert "(by 25%)" in measurable.feedback
     assert report.objective.target == 25

@@ -449,8 +449,8 @@ def _measurable(p: ParsedObjective, measure: Measure | None, data_note: str | No
         return Verdict(
             "Measurable",
             "warn",
-            f"The target has a number and a unit, but '{p.measure_text}' is not a measure the"
-            " Homeats data can compute.",
+            f"The target has a number and a unit ({_describe_target(p)}), but"
+            f" '{p.measure_text}' is not a measure the Homeats data can compute.",
             f"Use a catalogue measure, {_example_measures()}, or say how it will be computed.",
         )
     if data_note is not None:
