@@ -10,13 +10,22 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import stats
 
-from bsckit.smart import CRITERIA, ParsedObjective, SmartReport, Verdict, check_smart
+from bsckit.smart import (
+    CRITERIA,
+    ParsedObjective,
+    SmartReport,
+    Verdict,
+    check_smart,
+    fitted_trend,
+)
 
 TODAY = date(2026, 11, 1)
 CORPUS = yaml.safe_load((Path(__file__).parent / "smart_corpus.yaml").read_text("utf-8"))
@@ -68,6 +77,8 @@ def test_checker_verdict_accuracy_on_corpus(capsys):
         for miss in misses:
             print("  miss:", miss)
     # Thresholds below the measured figures (0.990 overall; held-out 0.992 on its first run).
+    # Issue 10 (155 sentences): 1.000 overall and held-out; the code before it scored 0.897
+    # overall and 0.833 held-out on the same corpus.
     assert total >= 0.95
     assert total_holdout >= 0.9
 
@@ -165,7 +176,10 @@ def test_check_smart_never_raises_on_objective_like_text(parts):
         ("Increase revenue by a lot by 2027", "Measurable", "fail", "'by a lot' is not a number"),
         ("Increase revenue by lots of money by 2027", "Measurable", "fail", "is not a number"),
         ("x" * 10_000, "Specific", "fail", "No measure"),
-        ("Réduire les coûts de 10 %", "Time-bound", "fail", "no deadline"),
+        # Issue 10: text that is not English gets "only English is read", not made-up verdicts
+        # (this case was "Time-bound fail, no deadline", a claim about words never read).
+        ("Réduire les coûts de 10 %", "Time-bound", "warn", "only English is read"),
+        ("Réduire les coûts de 10 %", "Specific", "warn", "looks like French"),
         ("Increase OEE to 75% soon", "Time-bound", "fail", "'soon' is not a deadline"),
         ("Increase OEE to 75% by 2040", "Time-bound", "warn", "years away"),
         ("Increase OEE by 80% within 6 months", "Achievable", "pass", "plausible"),
@@ -191,42 +205,55 @@ def test_without_data_the_feedback_says_data_would_sharpen_it():
 OTD = pd.Series(
     [80.0, 81, 81, 82, 83, 83, 84], index=pd.period_range("2026-04", periods=7, freq="M")
 )
-# Best 3-month improvement: v[t+3] - v[t] = 2, 2, 2, 2 -> 2/3 = 0.667 points a month.
+# Least-squares trend, by hand: t = 0..6 (mean 3), y mean 82, Sxy = 18, Sxx = 28, so the slope
+# is 18 / 28 = 0.643 a month. Residuals -0.071, 0.286, -0.357, 0, 0.357, -0.286, 0.071 sum
+# to squares 0.4286; s^2 = 0.4286 / 5 = 0.0857; se = sqrt(0.0857 / 28) = 0.0553; the 95%
+# half-width is t(0.975, 5) x se = 2.571 x 0.0553 = 0.142: interval 0.50 to 0.79 a month.
 
 
 @pytest.mark.parametrize(
     ("target", "status"),
     [
-        (99, "fail"),  # (99 - 84) / 3 = 5.0 a month = 7.5 x best
-        (87, "warn"),  # (87 - 84) / 3 = 1.0 a month = 1.5 x best
-        (85.5, "pass"),  # (85.5 - 84) / 3 = 0.5 a month < best
+        (99, "fail"),  # (99 - 84) / 3 = 5.0 a month = 6.4 x the fastest pace (0.785)
+        (87, "warn"),  # (87 - 84) / 3 = 1.0 a month: faster than the trend (0.643)
+        (85.5, "pass"),  # (85.5 - 84) / 3 = 0.5 a month <= 0.643, a clear trend
         (83, "warn"),  # already met: no stretch
     ],
 )
-def test_achievable_against_best_observed_rate(target, status):
+def test_achievable_against_the_fitted_trend(target, status):
     text = f"Raise on-time delivery to {target}% within 3 months"
     verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
     assert verdict.status == status, verdict.feedback
 
 
+def test_achievable_feedback_gives_the_trend_and_its_interval():
+    text = "Raise on-time delivery to 87% within 3 months"
+    feedback = check_smart(text, data=OTD, today=TODAY)["Achievable"].feedback
+    assert "1 percentage points a month" in feedback
+    assert "0.64 a month, 95% interval 0.5 to 0.79" in feedback
+    assert "a typical month moves 1" in feedback  # |diffs| 1, 0, 1, 1, 0, 1: median 1
+    assert "best" not in feedback and "window" not in feedback
+
+
 def test_achievable_uses_the_stated_baseline_and_absurd_factor():
-    # from 80 to 84 in 3 months: 4/3 = 1.33 a month = 2.0 x the best (0.667) -> warn
+    # from 80 to 84 in 3 months: 4/3 = 1.33 a month, faster than the trend (0.643) -> warn
     text = "Raise on-time delivery from 80% to 84% within 3 months"
     verdict = check_smart(text, data=OTD, today=TODAY)["Achievable"]
     assert verdict.status == "warn"
     assert "2 a month" not in verdict.feedback  # the required rate is 1.33, not 2
     assert "1.33 percentage points a month" in verdict.feedback
-    # 7.5 x best fails at the default factor 3 but only warns at factor 10
+    # 6.4 x the fastest pace fails at the default factor 3 but only warns at factor 10
     text = "Raise on-time delivery to 99% within 3 months"
     assert check_smart(text, data=OTD, today=TODAY, absurd_factor=10)["A"].status == "warn"
 
 
 def test_achievable_with_a_mapping_and_a_decreasing_measure():
     dso = pd.Series([50.0, 49, 49, 47, 46, 46, 45])
-    # 6-month window: 45 - 50 = -5 -> best cut 5/6 a month; need (45 - 40)/6 = 5/6 -> pass
+    # By hand: y mean 47.43, Sxy = -24, Sxx = 28, slope -0.857 a month; SSR 1.143, s^2 0.229,
+    # se 0.0904, half-width 2.571 x 0.0904 = 0.232. Need (45 - 40) / 6 = 0.833 <= 0.857 -> pass
     report = check_smart("Cut DSO to 40 days within 6 months", data={"dso": dso}, today=TODAY)
     assert report["Achievable"].status == "pass"
-    # 36 days needs 9/6 = 1.5 a month = 1.8 x best -> warn
+    # 36 days needs 9/6 = 1.5 a month: faster than the trend, below 3 x 1.089 -> warn
     report = check_smart("Cut DSO to 36 days within 6 months", data={"dso": dso}, today=TODAY)
     assert report["Achievable"].status == "warn"
     # DataFrame with one column per measure works the same way
@@ -242,13 +269,61 @@ def test_history_that_never_improved_warns():
     assert "never improved" in verdict.feedback
 
 
-def test_short_history_uses_shorter_windows():
-    # 3 months of history, 6-month objective: 2-month windows, best (84 - 80)/2 = 2 a month;
-    # need (90 - 84)/6 = 1 a month -> pass
+def test_noisy_trendless_history_is_not_cherry_picked():
+    # Issue 10: the old check took the best change over any window. This series swings
+    # 80, 84, 80, 84... with no trend: its best 3-month window rises 4 points (1.33 a month),
+    # which made "0.67 a month needed" pass. By hand: t = 0..7 (mean 3.5), Sxy = 8, Sxx = 42,
+    # slope 0.19 a month; SSR = 32 - 0.19 x 8 = 30.48, s^2 = 5.08, se = 0.348, half-width
+    # t(0.975, 6) x se = 2.447 x 0.348 = 0.851: interval -0.66 to 1.04, so no clear trend.
+    noisy = pd.Series([80.0, 84, 80, 84, 80, 84, 80, 84])
+    text = "Raise on-time delivery to 86% within 3 months"  # (86 - 84) / 3 = 0.67 a month
+    verdict = check_smart(text, data=noisy, today=TODAY)["Achievable"]
+    assert verdict.status == "warn"
+    assert "no clear trend" in verdict.feedback
+    assert "0.19 a month, 95% interval -0.66 to 1.04" in verdict.feedback
+    assert "a typical month moves 4" in verdict.feedback
+    # the same history cannot support 3.33 a month: more than 3 x the fastest pace (1.04)
+    text = "Raise on-time delivery to 94% within 3 months"
+    assert check_smart(text, data=noisy, today=TODAY)["Achievable"].status == "fail"
+
+
+def test_history_getting_worse_is_said():
+    worse = pd.Series([90.0, 89, 88, 88, 87, 86])
+    verdict = check_smart("Raise OEE to 88% within 6 months", data=worse, today=TODAY)["A"]
+    assert verdict.status == "warn"
+    assert "getting worse" in verdict.feedback
+
+
+def test_trend_is_fitted_to_the_last_trend_months():
+    # 12 flat months then 6 rising by 1 a month: over the last 6 months the slope is exactly 1
+    rising = pd.Series([70.0] * 12 + [71.0, 72, 73, 74, 75, 76])
+    text = "Raise OEE to 82% within 6 months"  # needs (82 - 76) / 6 = 1 a month
+    assert check_smart(text, data=rising, today=TODAY, trend_months=6)["A"].status == "pass"
+    # over all 18 months the fitted slope is lower than 1 a month, so the same need warns
+    assert check_smart(text, data=rising, today=TODAY, trend_months=18)["A"].status == "warn"
+    with pytest.raises(ValueError, match="trend_months"):
+        check_smart(text, data=rising, today=TODAY, trend_months=2)
+
+
+@given(st.lists(st.floats(0, 100), min_size=3, max_size=36))
+@settings(max_examples=60, deadline=None)
+def test_fitted_trend_agrees_with_scipy_linregress(values):
+    # an independent implementation of the same least-squares fit (scipy.stats.linregress)
+    ours = fitted_trend(np.array(values))
+    theirs = stats.linregress(np.arange(len(values)), values)
+    assert ours.slope == pytest.approx(theirs.slope, abs=1e-9)
+    if len(values) > 2 and np.isfinite(theirs.stderr):
+        width = stats.t.ppf(0.975, len(values) - 2) * theirs.stderr
+        assert ours.half_width == pytest.approx(width, rel=1e-6, abs=1e-9)
+
+
+def test_short_history_fits_the_trend_to_what_there_is():
+    # 3 months of history rising exactly 2 a month (slope 2, no residual); a 6-month
+    # objective needs (90 - 84) / 6 = 1 a month -> pass, and the feedback says 3 months
     short = pd.Series([80.0, 82, 84])
     verdict = check_smart("Raise OEE to 90% within 6 months", data=short, today=TODAY)["A"]
     assert verdict.status == "pass"
-    assert "2-month windows" in verdict.feedback
+    assert "the last 3 months" in verdict.feedback
 
 
 def test_maintain_with_data():
@@ -402,3 +477,252 @@ def test_notebook_plain_text_view_is_the_checklist():
 
     report = check_smart("Decrease production costs by 10% in the next 6 months.", today=TODAY)
     assert PlainTextFormatter()(report) == report.to_text()
+
+
+# ---- issue 10: the cases tried by hand ------------------------------------------------------
+# Each of these failed before issue 10 (the first sentence of each group is the one reported).
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Reduce cycle time by 30 seconds per meal by Q2 2027", "by 30 seconds per meal"),
+        ("Cut cycle time from 95 to 80 seconds by the end of 2027", "to 80 seconds"),
+        ("Shorten cycle time by 12 secs within 6 months", "by 12 seconds"),
+    ],
+)
+def test_seconds_stay_seconds(text, shown):
+    # the catalogue records cycle time in seconds: nothing to convert, nothing said
+    verdict = check_smart(text, today=TODAY)["Measurable"]
+    assert verdict.status == "pass"
+    assert shown in verdict.feedback
+    assert "minutes" not in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "converted"),
+    [
+        ("Reduce delivery time by 90 seconds within 6 months", "by 90 seconds", "= 1.5 minutes"),
+        ("Cut delivery time from 2,400 to 2,100 seconds by 2027", "to 2,100 seconds", "= 35 min"),
+        ("Reduce delivery time by 0.5 hours within 6 months", "by 0.5 hours", "= 30 minutes"),
+        ("Cut complaints to 0.3 per 100 orders by 2027", "0.3 per 100 orders", "= 3 per 1,000"),
+    ],
+)
+def test_a_conversion_the_measure_asks_for_is_made_and_said(text, shown, converted):
+    verdict = check_smart(text, today=TODAY)["Measurable"]
+    assert verdict.status == "pass"
+    assert shown in verdict.feedback
+    assert converted in verdict.feedback
+
+
+def test_a_rate_without_its_basis_reads_the_catalogues_basis():
+    verdict = check_smart("Reduce quality complaints from 5 to 3 by Q2 2027", today=TODAY)
+    assert "per 1,000 orders" in verdict["Measurable"].feedback
+
+
+def test_time_amounts_are_converted_before_they_meet_history():
+    # 120 seconds off a 39.5-minute delivery is a level of 37.5 minutes, not 39.5 - 120 < 0:
+    # (39.5 - 37.5) / 10 = 0.2 minutes a month
+    history = pd.Series([41.0, 40.6, 40.4, 40.1, 39.8, 39.5])
+    text = "Reduce delivery time by 120 seconds within 10 months"
+    verdict = check_smart(text, data={"delivery_time": history}, today=TODAY)["Achievable"]
+    assert "cannot go below" not in verdict.feedback
+    assert "0.2 minutes a month" in verdict.feedback
+    # cycle time is in seconds: 30 seconds off 90 is 60, (90 - 60) / 12 = 2.5 seconds a month
+    history = pd.Series([92.0, 91.5, 91.0, 90.2, 90.1, 90.0])
+    text = "Reduce cycle time by 30 seconds within 12 months"
+    verdict = check_smart(text, data={"cycle_time": history}, today=TODAY)["Achievable"]
+    assert "2.5 seconds a month" in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Reduce quality complaints from 5 to 3 per 1,000 orders by Q2 2027",
+            "to 3 per 1,000 orders",
+        ),
+        (
+            "Reduce complaints per 1,000 orders from 4.2 to 3 within 9 months",
+            "to 3 per 1,000 orders",
+        ),
+        ("Keep billing errors below 2 per 100 invoices through 2027", "to 2 per 100 invoices"),
+        ("Cut the cost per return to £6 per order by June 2027", "to £6 per order"),
+    ],
+)
+def test_rates_per_n_are_kept_and_shown(text, shown):
+    verdict = check_smart(text, today=TODAY)["Measurable"]
+    assert verdict.status == "pass", verdict.feedback
+    assert shown in verdict.feedback
+    assert "units" not in verdict.feedback
+
+
+def test_a_count_per_100_on_a_percentage_measure_is_converted_and_said():
+    verdict = check_smart("Keep billing errors below 2 per 100 invoices through 2027", today=TODAY)
+    assert "= 2%" in verdict["Measurable"].feedback
+    # 150 per 100 is 150%: impossible for a rate
+    verdict = check_smart("Reduce billing errors to 150 per 100 invoices by 2027", today=TODAY)
+    assert verdict["Achievable"].status == "fail"
+
+
+def test_builder_fields_moving_the_wrong_way_fail_specific():
+    # what the SMART builder sends for "decrease defect rate from 3.31% to 9%"
+    fields = {
+        "measure_id": "defect_rate",
+        "direction": "decrease",
+        "baseline": 3.31,
+        "target": 9.0,
+        "change_kind": "absolute",
+        "unit": "%",
+        "deadline": "2027-06-30",
+        "perspective": "internal_processes",
+        "linked_objective": "Serve meals right first time",
+    }
+    report = check_smart(fields, today=TODAY)
+    specific = report["Specific"]
+    assert specific.status == "fail"
+    assert "rise of 5.69 percentage points, not a fall" in specific.feedback
+    assert "from 9% to 3.31%" in specific.suggestion  # swapped numbers?
+    assert "below 3.31%" in specific.suggestion
+    assert report["Achievable"].status == "warn"
+    assert "contradict" in report["Achievable"].feedback
+    # a relative change below zero, as a field
+    report = check_smart({**fields, "change_kind": "relative", "target": -5}, today=TODAY)
+    assert report["Specific"].status == "fail"
+
+
+def test_builder_widget_flags_the_wrong_way(tmp_path):
+    from bsckit.widgets import SmartObjectiveBuilder
+
+    builder = SmartObjectiveBuilder(scorecard_path=tmp_path / "card.yaml", today=TODAY,
+                                    use_data=False)  # fmt: skip
+    builder.perspective.value = "internal_processes"
+    builder.measure.value = "defect_rate"
+    builder.direction.value = "decrease"
+    builder.baseline.value, builder.target.value = "3.31", "9"
+    builder.deadline.value = date(2027, 6, 30)
+    assert builder.report["Specific"].status == "fail"
+    assert "not a fall" in builder.checklist.value
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Increase the defect rate from 2% to 3% by June 2027", "for it lower is better"),
+        ("Raise DSO from 40 to 45 days by June 2027", "for it lower is better"),
+        ("Reduce on-time delivery to 80% by June 2027", "for it higher is better"),
+    ],
+)
+def test_a_target_against_the_measures_better_direction_warns(text, words):
+    verdict = check_smart(text, today=TODAY)["Specific"]
+    assert verdict.status == "warn"
+    assert words in verdict.feedback
+    assert "worse result" in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Réduire le taux de défauts de 10 % d'ici fin 2027.", "French"),
+        ("Augmenter le taux de livraison à l'heure à 95 % d'ici juin 2027.", "French"),
+        ("Die Fehlerquote bis Ende 2027 um 10 % senken.", "German"),
+        ("Die Lieferzeit innerhalb von 6 Monaten auf 30 Minuten senken.", "German"),
+        ("Reducir la tasa de defectos al 2 % antes de junio de 2027.", "Spanish"),
+    ],
+)
+def test_text_that_is_not_english_gets_no_made_up_verdicts(text, language):
+    report = check_smart(text, today=TODAY)
+    assert set(report.statuses.values()) == {"warn"}
+    assert f"looks like {language}" in report["Specific"].feedback
+    assert all("only English is read" in v.feedback for v in report.verdicts)
+    assert report.objective.measure_id is None and report.objective.target is None
+
+
+def test_english_with_accented_names_is_still_read():
+    report = check_smart(
+        "Raise CSAT to 85% by Q3 2027 (owner: Chloé Dubois, Head of Service)", today=TODAY
+    )
+    assert report.passed, report.to_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reduce defect rate 3 -> 2 % Q1/2027",
+        "reduce defect rate 3→2% Q1 2027",
+        "reduce defect rate 3 => 2% by 2027-Q1",
+        "reduce defect rate 3 -> 2 % by end of March 2027",
+        "reduce defect rate from 3% to 2% by 03/2027",
+    ],
+)
+def test_compact_deadlines_and_arrows(text):
+    report = check_smart(text, today=TODAY)
+    assert report["Time-bound"].status == "pass"
+    assert "2027-03-31" in report["Time-bound"].feedback
+    assert (report.objective.baseline, report.objective.target) == (3.0, 2.0)
+
+
+def test_a_ramble_of_four_objectives_is_named_as_such():
+    text = (
+        "So this year we want to cut delivery time to 30 minutes and also get NPS up to 45,"
+        " plus churn should come down to 4% and we need to grow revenue by 10%, all by the end"
+        " of 2027."
+    )
+    verdict = check_smart(text, today=TODAY)["Specific"]
+    assert verdict.status == "fail"
+    assert "holds 4 objectives" in verdict.feedback
+    for part in ("cut delivery time to 30 minutes", "get NPS up to 45",
+                 "churn should come down to 4%", "grow revenue by 10%"):  # fmt: skip
+        assert part in verdict.feedback
+    assert "one objective per measure" in verdict.suggestion
+
+
+def test_two_objectives_joined_by_a_comma_and_and():
+    text = "Raise CSAT to 85%, reduce DSO to 40 days and cut staff turnover to 20% by 2027"
+    assert "holds 3 objectives" in check_smart(text, today=TODAY)["Specific"].feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("Reduce costs by 10% by 2027", ("operating costs", "production cost", "cost per unit")),
+        ("Reduce costs", ("operating costs", "cost of goods sold (COGS)")),
+        ("Cut cost by £50k within a year", ("operating costs", "production cost")),
+        ("Improve margins by 2 percentage points by 2027", ("operating margin", "profit margin")),
+    ],
+)
+def test_an_ambiguous_measure_does_not_pass_specific(text, candidates):
+    report = check_smart(text, today=TODAY)
+    verdict = report["Specific"]
+    assert verdict.status == "fail"
+    for name in candidates:
+        assert name in verdict.feedback
+    assert report.objective.measure_id is None
+    assert report["Relevant"].status == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "kind"),
+    [
+        ("Train 40 support agents on the new ticketing system by March 2027", 40, "absolute"),
+        ("Certify 25 cooks in food hygiene by the end of June 2027", 25, "absolute"),
+        ("Get 12 new drivers trained by Q2 2027", 12, "absolute"),
+        ("Cut the cost per meal by a quarter by the end of 2027", 25, "relative"),
+        ("Reduce response time by half by Q3 2027", 50, "relative"),
+        ("Reduce DSO by a third within 18 months", 33.33, "relative"),
+    ],
+)
+def test_counts_trained_and_fractions_are_measurable(text, target, kind):
+    report = check_smart(text, today=TODAY)
+    assert report["Measurable"].status == "pass", report["Measurable"].feedback
+    assert report.objective.target == pytest.approx(target, abs=0.01)
+    assert report.objective.change_kind == kind
+
+
+def test_a_fraction_on_a_measure_outside_the_catalogue_is_still_a_number():
+    report = check_smart("Cut food waste per meal by a quarter by the end of 2027", today=TODAY)
+    measurable = report["Measurable"]
+    assert measurable.status == "warn"  # a number, but food waste is not in the catalogue
+    assert "no target number" not in measurable.feedback.lower()
+    assert "(by 25%)" in measurable.feedback
+    assert report.objective.target == 25

@@ -20,6 +20,7 @@ from bsckit.smart import (
     MEASURES_BY_ID,
     Measure,
     ParsedObjective,
+    check_smart,
     find_measure,
     measures_from_catalogue,
     parse_objective,
@@ -37,6 +38,7 @@ FIELDS = (
     "deadline",
     "duration_months",
     "owner",
+    "per",
 )
 
 
@@ -57,7 +59,7 @@ def _field_accuracy(entries: list[dict]) -> tuple[float, dict[str, float], list[
         parsed = parse_objective(_text(entry), today=CORPUS["today"])
         for name in FIELDS:
             expected = entry["fields"].get(name)
-            got = getattr(parsed, name)
+            got = getattr(parsed, name, None)
             if _same(expected, got):
                 per_field[name] += 1
             else:
@@ -98,6 +100,8 @@ def test_parser_field_accuracy_on_corpus(capsys):
         for miss in misses:
             print("  miss:", miss)
     # Thresholds below the measured figures (0.996 overall; held-out 0.996 on its first run).
+    # Issue 10 (155 sentences, 10 fields with `per`): 1.000 overall and held-out; the code
+    # before it scored 0.945 overall and 0.920 held-out on the same corpus.
     assert total >= 0.95
     assert total_holdout >= 0.9
 
@@ -181,6 +185,26 @@ def test_target_level_for_each_change_kind():
         ("by the end of this quarter", date(2026, 12, 31)),
         ("by next month", date(2026, 12, 31)),
         ("by March", date(2027, 3, 31)),
+        # issue 10: compact forms
+        ("Q1/2027", date(2027, 3, 31)),
+        ("by Q1 2027", date(2027, 3, 31)),
+        ("by Q3-2027", date(2027, 9, 30)),
+        ("by 2027-Q1", date(2027, 3, 31)),
+        ("by 2027/Q2", date(2027, 6, 30)),
+        ("by 1Q 2027", date(2027, 3, 31)),
+        ("by end of Q1/2027", date(2027, 3, 31)),
+        ("by H1/2027", date(2027, 6, 30)),
+        ("by 2027-H2", date(2027, 12, 31)),
+        ("by the first half of 2027", date(2027, 6, 30)),
+        ("in the second half of 2027", date(2027, 12, 31)),
+        ("by FY2027", date(2027, 12, 31)),
+        ("by FY27", date(2027, 12, 31)),
+        ("by FY'28", date(2028, 12, 31)),
+        ("by end of March 2027", date(2027, 3, 31)),
+        ("by end-March 2027", date(2027, 3, 31)),
+        ("by 03/2027", date(2027, 3, 31)),
+        ("by 2027-06", date(2027, 6, 30)),
+        ("by mid-2027", date(2027, 6, 30)),
     ],
 )
 def test_deadlines(phrase, deadline):
@@ -530,3 +554,196 @@ def test_public_names():
 
 
 _MODULES = {"check", "feedback", "measures", "parse", "annotations"}
+
+
+# ---- issue 10 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "unit", "per"),
+    [
+        ("Reduce cycle time by 30 seconds per meal by Q2 2027", 30, "seconds", "meal"),
+        ("Reduce cycle time by 30 secs within 6 months", 30, "seconds", None),
+        ("Cut complaints from 5 to 3 per 1,000 orders by 2027", 3, "units", "1,000 orders"),
+        ("Cut complaints to 3 per thousand orders by 2027", 3, "units", "thousand orders"),
+        ("Cut complaints to 3 for every 1,000 orders by 2027", 3, "units", "1,000 orders"),
+        ("Keep billing errors below 2 per 100 invoices in 2027", 2, "units", "100 invoices"),
+        ("Cut the cost per return to £6 per order by 2027", 6, "GBP", "order"),
+        ("Increase training hours to 30 hours per employee by 2027", 30, "hours", "employee"),
+        ("Raise inventory turnover to 24 times a year by 2027", 24, "ratio", "year"),
+    ],
+)
+def test_units_and_the_basis_of_a_rate_are_kept(text, target, unit, per):
+    parsed = parse_objective(text, today=TODAY)
+    assert parsed.target == pytest.approx(target)
+    assert parsed.unit == unit
+    assert parsed.per == per
+
+
+def test_basis_after_the_measure_is_kept_and_not_read_as_a_number():
+    parsed = parse_objective(
+        "Reduce quality complaints per 1,000 orders from 4.2 to 3", today=TODAY
+    )
+    assert (parsed.baseline, parsed.target, parsed.per) == (4.2, 3.0, "1,000 orders")
+    assert "multiple_numbers" not in parsed.flags
+    assert parsed.to_sentence() == (
+        "Decrease quality complaints from 4.2 units to 3 units per 1,000 orders."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target", "unit"),
+    [
+        ("reduce defect rate 3 -> 2 %", 3, 2, "%"),
+        ("reduce defect rate 3→2%", 3, 2, "%"),
+        ("reduce defect rate 3 => 2 %", 3, 2, "%"),
+        ("reduce defect rate 3% – > 2%", 3, 2, "%"),
+        ("cut DSO 48 → 40 days", 48, 40, "days"),
+    ],
+)
+def test_arrows_give_baseline_and_target(text, baseline, target, unit):
+    parsed = parse_objective(text, today=TODAY)
+    assert (parsed.baseline, parsed.target, parsed.unit) == (baseline, target, unit)
+    assert parsed.change_kind == "absolute"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Réduire le taux de défauts de 10 % d'ici fin 2027.", "French"),
+        ("Die Fehlerquote bis Ende 2027 um 10 % senken.", "German"),
+        ("Reducir la tasa de defectos al 2 % antes de junio de 2027.", "Spanish"),
+        ("Ridurre il tasso di difetti del 10 % entro la fine del 2027.", "Italian"),
+        ("Het defectpercentage verlagen tot 2 % voor eind 2027.", "Dutch"),
+        ("Fehlerquote senken", "German"),
+    ],
+)
+def test_text_that_is_not_english_is_not_read(text, language):
+    parsed = parse_objective(text, today=TODAY)
+    assert parsed.flags == frozenset({"not_english"})
+    assert parsed.notes == (
+        f"The text looks like {language}; only English is read, so nothing was taken from it.",
+    )
+    assert parsed.measure_id is parsed.target is parsed.deadline is parsed.direction is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut the cost per meal from £4.80 to £4.20 by 31 March 2027 — owner: Head Chef Zoë Müller.",
+        "Raise CSAT to 85% by Q3 2027 (owner: Chloé Dubois, Head of Service)",
+        "Improve quality",
+        "Boost revenue.",
+        "NPS 45",
+        "Increase on-time delivery to 95% en route to our 2030 goal",
+    ],
+)
+def test_english_text_is_read(text):
+    assert "not_english" not in parse_objective(text, today=TODAY).flags
+
+
+def test_several_objectives_are_listed_and_the_first_is_parsed():
+    text = "Cut DSO to 40 days, raise NPS to 45 and keep churn under 4% by the end of 2027"
+    parsed = parse_objective(text, today=TODAY)
+    assert "multiple_objectives" in parsed.flags
+    assert parsed.notes[-1] == (
+        "This text holds 3 objectives: (1) 'Cut DSO to 40 days'; (2) 'raise NPS to 45';"
+        " (3) 'keep churn under 4% by the end of 2027'."
+    )
+    assert (parsed.measure_id, parsed.target, parsed.deadline) == ("dso", 40.0, date(2027, 12, 31))
+    assert "multiple_numbers" not in parsed.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raise on-time delivery from 88% to 95% and keep it there through 2027.",
+        "Cut DSO from 48 to 40 days by 31 March 2027 and review it monthly with the sales team.",
+        "Increase CSAT by 5 points to 85% by the end of June 2027.",
+        "Reduce churn from 6% to 4.5% by 31/12/2027, owned by the Subscriptions Lead.",
+        "Increase repeat business by 20% within 18 months, owned by the Head of Customer Retention.",
+    ],
+)
+def test_one_objective_with_and_or_commas_is_one(text):
+    assert "multiple_objectives" not in parse_objective(text, today=TODAY).flags
+
+
+def test_ambiguous_costs_name_the_candidates_and_assume_none():
+    parsed = parse_objective("Reduce costs by 10% by 2027", today=TODAY)
+    assert parsed.measure_id is None and parsed.measure_text == "costs"
+    assert "ambiguous_measure" in parsed.flags
+    assert (
+        "'costs' could mean operating costs, production cost, cost per unit or cost of goods"
+        " sold (COGS); none is assumed." in parsed.notes
+    )
+    # a named cost is not ambiguous
+    assert parse_objective("Reduce operating costs by 10%", today=TODAY).measure_id == (
+        "operating_cost"
+    )
+    assert parse_objective("Reduce food costs by 10%", today=TODAY).measure_id == "cogs"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Train 40 support agents on the new ticketing system by March 2027", 40),
+        ("Train at least 15 new cooks by June 2027", 15),
+        ("Certify 25 cooks in food hygiene by June 2027", 25),
+        ("Upskill 8 kitchen supervisors by Q2 2027", 8),
+        ("Get 12 new drivers trained by Q2 2027", 12),
+    ],
+)
+def test_people_trained_are_a_count(text, target):
+    parsed = parse_objective(text, today=TODAY)
+    assert (parsed.measure_id, parsed.target, parsed.unit) == (
+        "technicians_trained",
+        target,
+        "units",
+    )
+    assert (parsed.direction, parsed.change_kind) == ("increase", "absolute")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Cut food waste per meal by a quarter by 2027", 25),
+        ("Cut DSO by one quarter by 2027", 25),
+        ("Cut DSO by half by 2027", 50),
+        ("Cut DSO in half by 2027", 50),
+        ("Cut DSO by a third by 2027", 100 / 3),
+        ("Cut DSO by two thirds by 2027", 200 / 3),
+        ("Cut DSO by three quarters by 2027", 75),
+        ("Cut DSO by a fifth by 2027", 20),
+        ("Cut DSO by a tenth by 2027", 10),
+    ],
+)
+def test_fractions_are_relative_changes(text, target):
+    parsed = parse_objective(text, today=TODAY)
+    assert parsed.target == pytest.approx(target)
+    assert (parsed.change_kind, parsed.unit) == ("relative", "%")
+
+
+def test_a_quarter_as_a_time_frame_is_not_a_fraction():
+    parsed = parse_objective("Cut DSO to 40 days in a quarter", today=TODAY)
+    assert (parsed.target, parsed.duration_months) == (40.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure_id"),
+    [
+        ("Reduce costs per meal by 10% by 2027", "cost_per_unit"),
+        ("Reduce the cost of returns by 10% by 2027", "cost_per_return"),
+        ("Train all 40 agents by March 2027", "technicians_trained"),
+    ],
+)
+def test_named_costs_and_counts_found_by_hand(text, measure_id):
+    assert parse_objective(text, today=TODAY).measure_id == measure_id
+
+
+def test_a_basis_after_a_percentage_measure_makes_the_numbers_counts():
+    parsed = parse_objective("Cut the number of defects per 1,000 meals from 12 to 8", today=TODAY)
+    assert (parsed.measure_id, parsed.baseline, parsed.target) == ("defect_rate", 12.0, 8.0)
+    assert (parsed.unit, parsed.per) == ("units", "1,000 meals")
+    report = check_smart("Cut the number of defects per 1,000 meals from 12 to 8 by 2027",
+                         today=TODAY)  # fmt: skip
+    assert "8 per 1,000 meals = 0.8%" in report["Measurable"].feedback

@@ -4,6 +4,8 @@
   baseline, target, kind of change, unit, deadline or duration, owner).
 - :func:`check_smart` returns a :class:`SmartReport`: one :class:`Verdict` (pass / warn / fail,
   feedback, suggestion) per criterion, shown as a checklist in a notebook.
+- :func:`fitted_trend` is the least-squares trend (with its 95% interval) that Achievable
+  compares the required monthly change with, when Homeats history is given.
 - :data:`MEASURES` is the measure vocabulary (a tuple of frozen :class:`Measure`).
 
 Perspectives are those of the scorecard model, :class:`bsckit.scorecard.Perspective`
@@ -26,7 +28,7 @@ Examples
 
 from __future__ import annotations
 
-from bsckit.smart.check import check_smart
+from bsckit.smart.check import Trend, check_smart, fitted_trend
 from bsckit.smart.feedback import CRITERIA, STATUSES, SmartReport, Verdict
 from bsckit.smart.measures import (
     KINDS,
@@ -59,9 +61,11 @@ __all__ = [
     "Measure",
     "ParsedObjective",
     "SmartReport",
+    "Trend",
     "Verdict",
     "check_smart",
     "find_measure",
+    "fitted_trend",
     "match_measure",
     "measures_from_catalogue",
     "parse_objective",

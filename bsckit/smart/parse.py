@@ -14,9 +14,23 @@ How amounts are read
 - Number words (``fifteen``, ``twenty-five``), decimals with a comma or a dot (``12,5%``),
   thousands separators, ``£``/``€``/``$`` prefixes and ``k``/``m``/``bn`` suffixes are understood
   (``m``/``bn`` only after a currency sign, since ``30m`` may also mean minutes).
-- ``double`` / ``triple`` / ``halve`` are read as +100% / +200% / -50%.
-- Dates: ``31 March 2027``, ``March 31, 2027``, ``March 2027`` (end of month), ``Q2 2027``
-  (end of quarter), ``H1 2027``, ``end of 2026``, ``2027-03-31``, ``31/03/2027`` (day first by
+- ``double`` / ``triple`` / ``halve`` are read as +100% / +200% / -50%; ``by a quarter``,
+  ``by half``, ``in half``, ``by a third``, ``by two thirds`` as relative changes of 25%, 50%,
+  50%, 33.3%, 66.7%.
+- Units stay as written (``30 seconds`` is in seconds); the basis of a rate is kept in
+  ``per`` (``3 per 1,000 orders``, ``30 seconds per meal``, ``24 hours a year``).
+- ``3 -> 2 %``, ``3→2%``, ``48 => 40 days``: the number before the arrow is the baseline.
+- ``Train 40 support agents`` (also certify, upskill, "12 drivers trained") is a count of staff
+  trained, target 40.
+- Text that is not English is not read (flag ``not_english``); a text holding several
+  objectives is flagged ``multiple_objectives``, they are listed in a note and the fields are
+  those of the first; a word naming several measures ("costs") is flagged
+  ``ambiguous_measure`` and none is assumed.
+- Dates: ``31 March 2027``, ``March 31, 2027``, ``March 2027``, ``end-March 2027``,
+  ``03/2027``, ``2027-03`` (end of month), ``Q2 2027``, ``Q2/2027``, ``2027-Q2``, ``1Q 2027``
+  (end of quarter), ``H1 2027``, ``H1/2027``, ``2027-H1``, ``first half of 2027``,
+  ``mid-2027`` (30 June, with a note), ``FY2027`` / ``FY27`` (31 December, with a note),
+  ``end of 2026``, ``2027-03-31``, ``31/03/2027`` (day first by
   default, see ``day_first``), ``by 2027`` (read as 31 December, with a note), ``end of this
   year`` / ``next quarter`` (relative to ``today``). Durations: ``within 12 months``,
   ``in the next six months``, ``over the next two quarters``, ``in 90 days``, ``within a year``.
@@ -39,9 +53,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from importlib import resources
 from typing import Any
 
 import pandas as pd
+import yaml
 
 from bsckit._validation import check_choice, check_today
 from bsckit.scorecard.perspective import Perspective
@@ -72,6 +88,7 @@ PARSED_UNITS = (
     "GBP",
     "EUR",
     "USD",
+    "seconds",
     "minutes",
     "hours",
     "days",
@@ -134,6 +151,9 @@ class ParsedObjective:
     change_kind : {'relative', 'absolute', 'percentage_points', 'amount'} or None
     unit : str or None
         One of :data:`PARSED_UNITS`; inferred from the measure when the text gives none.
+    per : str or None
+        The basis of a rate as written: ``"1,000 orders"`` for "3 complaints per 1,000 orders",
+        ``"meal"`` for "30 seconds per meal", ``"year"`` for "24 hours a year".
     deadline : datetime.date or None
     duration_months : float or None
     owner, linked_objective : str or None
@@ -165,6 +185,7 @@ class ParsedObjective:
     target: float | None = None
     change_kind: str | None = None
     unit: str | None = None
+    per: str | None = None
     deadline: date | None = None
     duration_months: float | None = None
     owner: str | None = None
@@ -184,7 +205,7 @@ class ParsedObjective:
             object.__setattr__(self, "perspective", Perspective.parse(self.perspective))
         for name in ("baseline", "target", "duration_months"):
             object.__setattr__(self, name, _opt_float(name, getattr(self, name)))
-        for name in ("measure_text", "measure_id", "owner", "linked_objective"):
+        for name in ("measure_text", "measure_id", "per", "owner", "linked_objective"):
             object.__setattr__(self, name, _opt_text(name, getattr(self, name)))
         deadline = self.deadline
         if isinstance(deadline, datetime):
@@ -277,7 +298,7 @@ class ParsedObjective:
         >>> ParsedObjective.from_dict({"mesure": "nps"})
         Traceback (most recent call last):
         ...
-        ValueError: `objective` has unknown key(s) 'mesure'; allowed: text, direction, measure_text, measure_id, baseline, target, change_kind, unit, deadline, duration_months, owner, perspective, linked_objective, notes, flags, measure.
+        ValueError: `objective` has unknown key(s) 'mesure'; allowed: text, direction, measure_text, measure_id, baseline, target, change_kind, unit, per, deadline, duration_months, owner, perspective, linked_objective, notes, flags, measure.
         """
         if not isinstance(data, dict):
             msg = f"`objective` must be a dict of fields, got {type(data).__name__}."
@@ -359,6 +380,8 @@ class ParsedObjective:
             if self.direction == "maintain" and self.change_kind == "absolute":
                 preposition = "at"
             parts.append(f"{preposition} {_fmt(self.target, unit)}")
+        if self.per:
+            parts.append(f"per {self.per}")
         if self.deadline is not None:
             parts.append(
                 f"by {self.deadline.day} {calendar.month_name[self.deadline.month]}"
@@ -418,17 +441,29 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])")),
     ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}", _I)),
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}", _I)),
-    ("my", re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?{_MON},?\s+{_YEAR}", _I)),
+    ("my", re.compile(rf"\b(?:(?:the\s+)?end(?:\s+of\s+|[\s-]+))?{_MON},?\s*[/-]?\s*{_YEAR}", _I)),
+    ("num_my", re.compile(r"(?<![\w/.])(?P<m>0?[1-9]|1[0-2])[/.](?P<y>(?:19|20)\d{2})(?![\d/])")),
+    ("num_ym", re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),
     (
         "quarter",
         re.compile(
             r"\b(?:(?:the\s+)?end\s+of\s+)?(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|last|final)"
-            r"\s+quarter(?:\s+of)?)\s*(?:(?:fy\s*'?|')(?P<y2>\d{2})(?!\d)|(?:fy\s*)?(?P<y>(?:19|20)\d{2})(?!\d))",
+            r"\s+quarter(?:\s+of)?|(?P<q3>[1-4])q)\s*[/-]?\s*(?:(?:fy\s*'?|')(?P<y2>\d{2})(?!\d)|(?:fy\s*)?(?P<y>(?:19|20)\d{2})(?!\d))",
             _I,
         ),
     ),
-    ("quarter_yq", re.compile(r"\b(?P<y>(?:19|20)\d{2})[\s-]?q(?P<q>[1-4])\b", _I)),
-    ("half", re.compile(r"\b(?:(?:the\s+)?end\s+of\s+)?h(?P<h>[12])\s*(?:fy\s*)?(?P<y>(?:19|20)\d{2})(?!\d)", _I)),
+    ("quarter_yq", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*[/-]?\s*q(?P<q>[1-4])\b", _I)),
+    ("half", re.compile(r"\b(?:(?:the\s+)?end\s+of\s+)?h(?P<h>[12])\s*[/-]?\s*(?:fy\s*)?(?P<y>(?:19|20)\d{2})(?!\d)", _I)),
+    ("half", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*[/-]?\s*h(?P<h>[12])\b", _I)),
+    (
+        "half",
+        re.compile(
+            r"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?"
+            r"(?:fy\s*)?(?P<y>(?:19|20)\d{2})(?!\d)",
+            _I,
+        ),
+    ),
+    ("mid", re.compile(r"\bmid[\s-]+(?:(?:the\s+)?year\s+)?(?P<y>(?:19|20)\d{2})(?!\d)", _I)),
     (
         "year_end",
         re.compile(
@@ -437,6 +472,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    ("fy_short", re.compile(r"\b(?:(?:the\s+)?end\s+of\s+)?fy\s*'?(?P<y2>\d{2})(?![\d/])", _I)),
     (
         "rel_year",
         re.compile(
@@ -563,22 +599,31 @@ _PHRASE_STOP_RE = re.compile(
     re.IGNORECASE,
 )
 
+_PER = (
+    r"(?:per\s+|for\s+(?:every|each)\s+|/\s*|an?\s+(?=(?:year|month|week|day|quarter)\b))"
+    r"(?P<basis>(?:\d{1,3}(?:,\d{3})+|\d+|a\s+thousand|a\s+hundred|thousand|hundred)\s+[^\W\d_][\w-]*"
+    r"|(?!(?:the|a|an|cent)\b)[^\W\d_][\w-]*)"
+)
+"""The basis of a rate: "per 1,000 orders", "per meal", "/ 100 invoices", "a year"."""
+_PER_AFTER_MEASURE_RE = re.compile(r"^\s*" + _PER, re.IGNORECASE)
+
 _NUM_RE = re.compile(
     r"(?<![\w.,])(?P<neg>(?<![\w])-|−|minus\s+|negative\s+)?\s?"
     r"(?P<cur>£|€|\$|gbp\s?|eur\s?|usd\s?)?(?P<num>\d+(?:[.,]\d+)*)"
     r"(?P<mult>\s?(?:k|bn|mn|m|thousand|million|billion)(?![a-z]))?\s*"
     r"(?P<unit>%\s*points?\b|percent(?:age)?\s+points?\b|pp\b|p\.p\.|%|per\s?cent\b|"
-    r"points?\b|pts?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|"
+    r"points?\b|pts?\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|"
     r"gbp\b|eur\b|usd\b|pounds?\b|euros?\b|dollars?\b|pence\b|p\b|cents?\b|£|€|units?\b|meals?\b|orders?\b|items?\b|"
     r"studies\b|study\b|prototypes?\b|checks?\b|complaints?\b|employees?\b|people\b|staff\b|"
-    r"subscribers?\b|customers?\b|deliveries\b|improvements?\b|initiatives?\b|times\b|x\b|"
-    r"per\s+(?:month|week|year|day|employee|order))?",
+    r"subscribers?\b|customers?\b|deliveries\b|improvements?\b|initiatives?\b|times\b|x\b)?"
+    r"(?P<per>\s*" + _PER + ")?",
     re.IGNORECASE,
 )
 _UNIT_MAP = (
     (r"%\s*points?|percent(?:age)?\s+points?|pp|p\.p\.", "pp"),
     (r"%|per\s?cent", "%"),
     (r"points?|pts?", "points"),
+    (r"seconds?|secs?", "seconds"),
     (r"minutes?|mins?", "minutes"),
     (r"hours?|hrs?|h", "hours"),
     (r"days?", "days"),
@@ -596,6 +641,10 @@ _BASELINE_BEFORE_RE = re.compile(
     r"|\bfrom\s+(?:the\s+)?current)\s*$",
     re.IGNORECASE,
 )
+_ARROW = r"(?:->|=>|→|⇒|⟶|➔|➜|-+\s?>)"
+_ARROW_AFTER_RE = re.compile(r"^\s*(?:%|percent)?\s*" + _ARROW)
+"""A number followed by an arrow ("3 -> 2 %", "48→40") is the baseline."""
+
 _CHANGE_BEFORE_RE = re.compile(
     r"\bby(?:\s+(?:at\s+least|around|about|roughly|some|another|a\s+further))?\s*$", re.IGNORECASE
 )
@@ -605,7 +654,7 @@ _TARGET_BEFORE_RE = re.compile(
     r"reach))?|\bat(?:\s+(?:least|most|or\s+(?:above|below|under|over)))?|\bof|\breach(?:es|ing)?|\bachiev\w*|\bhit"
     r"|\bbelow|\bunder|\babove|\bover|\bless\s+than|\bmore\s+than|\bfewer\s+than|\bno\s+more\s+than"
     r"|\bno\s+less\s+than|\bno\s+higher\s+than|\bno\s+lower\s+than|\bmaximum(?:\s+of)?|\bminimum(?:\s+of)?"
-    r"|\btarget(?:\s+of|\s*[:=]|\s+is)?|\bwithin|\bbeyond|\bexceed\w*|[<>≤≥=]|\bup\s+to|\bdown\s+to|\bdeliver)\s*$",
+    r"|\btarget(?:\s+of|\s*[:=]|\s+is)?|\bwithin|\bbeyond|\bexceed\w*|[<>≤≥=→⇒⟶➔➜]|\bup\s+to|\bdown\s+to|\bdeliver)\s*$",
     re.IGNORECASE,
 )  # fmt: skip
 _CHANGE_AFTER_RE = re.compile(
@@ -742,6 +791,7 @@ def _read_dates(work: list[str], today: date, day_first: bool) -> _Dates:
         out.duration = round(durations[0][2], 2)
     text = "".join(work)
     hits: list[tuple[int, int, date, str]] = []
+    relative: set[int] = set()
     for kind, pattern in _DATE_PATTERNS:
         for found in pattern.finditer(text):
             if any(s < found.end() and found.start() < e for s, e, _, _ in hits):
@@ -754,14 +804,17 @@ def _read_dates(work: list[str], today: date, day_first: bool) -> _Dates:
                 when = None
             if when is not None:
                 hits.append((found.start(), found.end(), when, found.group(0).strip()))
+                relative.update({found.start()} if kind.startswith("rel_") else ())
     for start, end, _, _ in hits:
         _blank(work, start, end)
     if hits:
-        hits.sort()
+        # a date with its year ("end of 2027") wins over a relative one ("this year")
+        hits.sort(key=lambda hit: (hit[0] in relative, hit[0]))
         out.deadline, out.deadline_text = hits[0][2], hits[0][3]
         if len({h[2] for h in hits}) > 1:
+            which = "the first one" if hits[0][0] == min(h[0] for h in hits) else "the one"
             out.notes.append(
-                f"Several dates found; the first one ('{hits[0][3]}') is taken as the deadline."
+                f"Several dates found; {which} ('{hits[0][3]}') is taken as the deadline."
             )
     text = "".join(work)
     vague = _VAGUE_TIME_RE.search(text)
@@ -787,17 +840,29 @@ def _date_from_match(
         return date(_year4(g["y"]), month, day)
     if kind in ("dmy", "mdy"):
         return date(int(g["y"]), _MONTHS[g["mon"].lower()], int(g["d"]))
+    if kind in ("num_my", "num_ym"):
+        return _end_of_month(int(g["y"]), int(g["m"]))
+    if kind == "mid":
+        out.notes.append(f"'{found.group(0).strip()}' read as 30 June {g['y']}; give a date.")
+        return date(int(g["y"]), 6, 30)
+    if kind == "fy_short":
+        out.notes.append("Financial year read as ending on 31 December; say the date if not.")
+        return date(_year4(g["y2"]), 12, 31)
     if kind == "my":
         if g["mon"].lower() == "may" and not re.search(r"\d", found.group(0)):
             return None
         return _end_of_month(int(g["y"]), _MONTHS[g["mon"].lower()])
     if kind in ("quarter", "quarter_yq"):
-        quarter = int(g["q"]) if g.get("q") else _QUARTER_WORDS[g["qw"].lower()]
+        if g.get("q") or g.get("q3"):
+            quarter = int(g.get("q") or g["q3"])
+        else:
+            quarter = _QUARTER_WORDS[g["qw"].lower()]
         return _end_of_quarter(_year4(g.get("y") or g["y2"]), quarter)
     if kind == "half":
-        return _end_of_month(int(g["y"]), 6 if g["h"] == "1" else 12)
+        first = g.get("h") == "1" or (g.get("hw") or "").lower() == "first"
+        return _end_of_month(int(g["y"]), 6 if first else 12)
     if kind == "year_end":
-        if re.search(r"\b(?:fy|financial|fiscal)\b", found.group(0), re.IGNORECASE):
+        if re.search(r"\b(?:fy|financial\b|fiscal\b)", found.group(0), re.IGNORECASE):
             out.notes.append("Financial year read as ending on 31 December; say the date if not.")
         return date(int(g["y"]), 12, 31)
     if kind == "rel_year":
@@ -869,6 +934,7 @@ class _Number:
     end: int
     role: str  # baseline / change / target / bare
     raw: str
+    per: str | None = None
 
 
 def _read_numbers(work: str, notes: list[str]) -> list[_Number]:
@@ -927,7 +993,7 @@ def _read_numbers(work: str, notes: list[str]) -> list[_Number]:
             unit = "GBP" if "£" in unit_text else "EUR"
         before = work[max(0, found.start() - 40) : found.start()]
         after = work[found.end() : found.end() + 30]
-        if _BASELINE_BEFORE_RE.search(before):
+        if _BASELINE_BEFORE_RE.search(before) or _ARROW_AFTER_RE.search(after):
             role = "baseline"
         elif _CHANGE_BEFORE_RE.search(before):
             role = "change"
@@ -948,7 +1014,9 @@ def _read_numbers(work: str, notes: list[str]) -> list[_Number]:
         ):
             notes.append(f"'{found.group('num')}' looks like a year, not a target.")
             continue
-        numbers.append(_Number(value, unit, found.start(), found.end(), role, found.group(0)))
+        basis = found.group("basis")
+        per = " ".join(basis.split()) if basis else None
+        numbers.append(_Number(value, unit, found.start(), found.end(), role, found.group(0), per))
     return numbers
 
 
@@ -1073,34 +1141,35 @@ def _read_perspective(work: list[str]) -> Perspective | None:
 
 def _read_measure(
     work: list[str], clean: str, measures: tuple[Measure, ...]
-) -> tuple[Measure | None, str | None, bool]:
+) -> tuple[Measure | None, str | None, bool, str | None]:
     """The vocabulary measure named in ``work``; blank it once read.
 
-    Returns ``(measure, words, counted)``: the :class:`Measure` or ``None``, its words as the
-    learner wrote them (taken from ``clean``, before number words became digits), and whether
-    it is counted ("the number of billing errors": a count, whatever the measure's unit).
+    Returns ``(measure, words, counted, per)``: the :class:`Measure` or ``None``, its words as
+    the learner wrote them (taken from ``clean``, before number words became digits), whether
+    it is counted ("the number of billing errors": a count, whatever the measure's unit), and
+    the basis of a rate written right after it ("complaints per 1,000 orders").
 
     Examples
     --------
     >>> work = list("Cut the number of billing errors by 20")
-    >>> measure, words, counted = _read_measure(work, "".join(work), MEASURES)
-    >>> measure.id, words, counted
-    ('billing_error_rate', 'billing errors', True)
+    >>> measure, words, counted, per = _read_measure(work, "".join(work), MEASURES)
+    >>> measure.id, words, counted, per
+    ('billing_error_rate', 'billing errors', True, None)
     >>> "".join(work).split()
     ['Cut', 'the', 'number', 'of', 'by', '20']
     >>> _read_measure(list("Improve quality"), "Improve quality", MEASURES)
-    (None, None, False)
+    (None, None, False, None)
     """
     text = "".join(work)
     matched = match_measure(text, measures)
     if matched is None:
-        return None, None, False
+        return None, None, False, None
     measure, start, end = matched
     counted = bool(
         re.search(r"\bnumber\s+of\s+(?:the\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE)
     )
     _blank(work, start, end)
-    return measure, clean[start:end], counted
+    return measure, clean[start:end], counted, _read_measure_per(work, end)
 
 
 @dataclass(frozen=True)
@@ -1196,6 +1265,7 @@ class _Amount:
     unit: str | None = None
     chosen: _Number | None = None
     base: _Number | None = None
+    per: str | None = None
 
 
 def _pick_target(numbers: list[_Number]) -> tuple[_Number | None, _Number | None]:
@@ -1273,6 +1343,8 @@ def _target_unit(
     ('%', {'unit_inferred'}, ["No unit given; '%' assumed from the measure."])
     """
     unit = chosen.unit
+    if unit is None and chosen.per is not None and re.match(r"\d|a\s|thousand|hundred", chosen.per):
+        unit = "units"  # "3 per 1,000 orders": a count per a number of things
     if unit == "points" and measure is not None and measure.unit == "%":
         unit = "pp" if change_kind != "absolute" else "%"
     if unit is None and base is not None and base.unit is not None:
@@ -1314,13 +1386,14 @@ def _read_amount(
         return _Amount(baseline=baseline, unit=None if base is None else base.unit, base=base)
     change_kind = _change_kind(chosen, measure)
     unit = _target_unit(chosen, base, change_kind, measure, notes, flags)
+    per = chosen.per or (base.per if base is not None else None)
     used = {id(chosen)} | ({id(base)} if base is not None else set())
     others = [n for n in numbers if id(n) not in used]
     if others:
         flags.add("multiple_numbers")
         listed = ", ".join(f"'{n.raw.strip()}'" for n in others[:3])
         notes.append(f"Other numbers not used: {listed}.")
-    return _Amount(baseline, chosen.value, change_kind, unit, chosen, base)
+    return _Amount(baseline, chosen.value, change_kind, unit, chosen, base, per)
 
 
 _MULTIPLES: dict[str, float] = WORDS["multiples"]
@@ -1581,6 +1654,232 @@ def _check_numbers(
         flags.add("bare_number")
 
 
+# --------------------------------------------------------------------------------------------
+# text that is not English, several objectives in one text, ambiguous measures
+# --------------------------------------------------------------------------------------------
+
+
+def _load_language_words() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """English words, words foreign to no language in particular, and words per language."""
+    data = yaml.safe_load(
+        resources.files("bsckit.smart").joinpath("languages.yaml").read_text("utf-8")
+    )
+    languages = {name: frozenset(words.split()) for name, words in data["languages"].items()}
+    return frozenset(data["english"].split()), frozenset(data["shared_foreign"].split()), languages
+
+
+_ENGLISH_WORDS, _SHARED_FOREIGN, _FOREIGN_WORDS = _load_language_words()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _foreign_language(text: str) -> str | None:
+    """The language ``text`` is written in when it is not English (``None`` for English).
+
+    Counts common words (articles, prepositions, the usual verbs of an objective) of English
+    and of French, German, Spanish, Italian, Dutch and Portuguese (the lists are data, in
+    ``bsckit/smart/languages.yaml``); the text is not English when
+    at least two foreign words outnumber the English ones, or when a short text has a foreign
+    word and no English one. Names with accents ("Zoë Müller") do not count.
+
+    Examples
+    --------
+    >>> _foreign_language("Réduire le taux de défauts de 10 % d'ici fin 2027.")
+    'French'
+    >>> _foreign_language("Die Fehlerquote bis Ende 2027 um 10 % senken.")
+    'German'
+    >>> _foreign_language("Cut the cost per meal to £4.20 (owner: Head Chef Zoë Müller)") is None
+    True
+    """
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    if not words:
+        return None
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    counts = {
+        name: sum(w in vocab and w not in _ENGLISH_WORDS for w in words)
+        for name, vocab in _FOREIGN_WORDS.items()
+    }
+    shared = sum(w in _SHARED_FOREIGN for w in words)
+    best = max(counts, key=counts.__getitem__)
+    foreign = max(counts.values()) + shared
+    if (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0 and len(words) <= 4):
+        return best if counts[best] >= 1 else "not English"
+    return None
+
+
+_CLAUSE_SEP_RE = re.compile(
+    r"\s*(?:;|:\s|\n+|[.!?](?:\s+|$)|,?\s+(?:and\s+also|and\s+then|and|also|as\s+well\s+as|plus"
+    r"|while|whilst|then)\s+|,\s+)",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_JOIN_RE = re.compile(
+    r"(?:[\s,;.:!?]|\b(?:and(?:\s+also|\s+then)?|also|as\s+well\s+as|plus|while|whilst|then)\b)+$",
+    re.IGNORECASE,
+)
+
+
+def _split_objectives(
+    work_text: str, clean: str, measures: tuple[Measure, ...]
+) -> list[tuple[int, int]]:
+    """Spans of the objectives in ``work_text`` when it holds more than one, else ``[]``.
+
+    The text is cut into clauses (at ``;``, ``.``, commas, "and", "also", "plus"...). A clause
+    that names a vocabulary measure and has a direction word or a number starts an objective,
+    unless it names the measure of the objective before; other clauses belong to the objective
+    before them.
+
+    Examples
+    --------
+    >>> text = "Cut DSO to 40 days, raise NPS to 45 and keep churn under 4%"
+    >>> [text[a:b] for a, b in _split_objectives(text, text, MEASURES)]
+    ['Cut DSO to 40 days', 'raise NPS to 45', 'keep churn under 4%']
+    >>> _split_objectives("Raise OTD to 95% and keep it there", "", MEASURES)
+    []
+    """
+    cuts = [0]
+    for sep in _CLAUSE_SEP_RE.finditer(work_text):
+        cuts.extend((sep.start(), sep.end()))
+    cuts.append(len(work_text))
+    groups: list[list[int]] = []  # [start, end, measure position]
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        clause = work_text[start:end]
+        if not clause.strip():
+            continue
+        acts = _DIRECTION_RE.search(clause) or re.search(r"\d", clause)
+        found = match_measure(clause, measures) if acts else None
+        if found is not None and (not groups or groups[-1][2] != id(found[0])):
+            groups.append([start, end, id(found[0])])
+        elif groups:
+            groups[-1][1] = end
+    if len(groups) < 2:
+        return []
+    spans = []
+    ends = [g[0] for g in groups[1:]] + [len(clean)]
+    for (start, _, _), end in zip(groups, ends, strict=True):
+        text = _TRAILING_JOIN_RE.sub("", clean[start:end])
+        lead = len(text) - len(text.lstrip(" ,;"))
+        spans.append((start + lead, start + len(text)))
+    return spans
+
+
+_AMBIGUOUS_TERMS: dict[str, tuple[str, ...]] = {
+    words: tuple(ids) for words, ids in WORDS["ambiguous_measures"].items()
+}
+"""Words that name several vocabulary measures; none of them is assumed."""
+
+
+def _ambiguous_measure(words: str | None, measures: tuple[Measure, ...]) -> tuple[str, ...]:
+    """Names of the measures ``words`` could mean when it is ambiguous, else ``()``.
+
+    Examples
+    --------
+    >>> _ambiguous_measure("costs", MEASURES)
+    ('operating costs', 'production cost', 'cost per unit', 'cost of goods sold (COGS)')
+    >>> _ambiguous_measure("operating costs", MEASURES)
+    ()
+    """
+    if not words:
+        return ()
+    ids = _AMBIGUOUS_TERMS.get(" ".join(words.lower().split()), ())
+    by_id = {m.id: m for m in measures}
+    return tuple(by_id[i].name for i in ids if i in by_id)
+
+
+_TRAINED_WHO = r"(?:[^\W\d_][\w-]*\s+){0,3}?(?:" + "|".join(WORDS["trained_people"]) + ")"
+_TRAINED_RE = re.compile(
+    r"\b(?P<verb>(?:train|certify|certifie|upskill|re-?skill|qualify|qualifie|onboard)(?:s|d|ed|ing)?)"
+    r"\s+(?:at\s+least\s+|another\s+|a\s+further\s+|all\s+|all\s+of\s+our\s+)?(?P<n>\d[\d,]*)\s+(?P<who>"
+    + _TRAINED_WHO
+    + r")\b"
+    r"|(?P<n2>\d[\d,]*)\s+(?P<who2>" + _TRAINED_WHO + r")\s+(?:are\s+|get\s+|being\s+|to\s+be\s+)?"
+    r"(?P<verb2>trained|certified|upskilled|qualified|onboarded)\b",
+    re.IGNORECASE,
+)
+_TRAINED_ID = "technicians_trained"
+
+
+def _read_trained(
+    work: list[str], clean: str, measures: tuple[Measure, ...]
+) -> tuple[Measure | None, str | None]:
+    """A count of people trained ("Train 40 support agents"): the measure and its words.
+
+    The verb and the people are blanked; the number stays, to be read as the target.
+
+    Examples
+    --------
+    >>> work = list("Train 40 support agents on the new system")
+    >>> measure, words = _read_trained(work, "".join(work), MEASURES)
+    >>> measure.id, words, "".join(work).split()
+    ('technicians_trained', 'Train 40 support agents', ['40', 'on', 'the', 'new', 'system'])
+    """
+    measure = next((m for m in measures if m.id == _TRAINED_ID), None)
+    if measure is None:
+        return None, None
+    hit = _TRAINED_RE.search("".join(work))
+    if hit is None:
+        return None, None
+    for group in ("verb", "who", "verb2", "who2"):
+        if hit.group(group):
+            _blank(work, hit.start(group), hit.end(group))
+    return measure, clean[hit.start() : hit.end()]
+
+
+_FRACTIONS: dict[str, float] = WORDS["fractions"]
+_FRACTION_RE = re.compile(
+    r"\b(?:by|in)\s+(?:(?P<k>a|an|one|\d)\s+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)\b"
+    r"(?!\s+(?:of|a\s+year|year))",
+    re.IGNORECASE,
+)
+
+
+def _read_fraction(work: list[str]) -> tuple[float, str] | None:
+    """A relative change written as a fraction ("by a quarter" = 25%); blank it once read.
+
+    Examples
+    --------
+    >>> _read_fraction(list("Cut waste by a quarter by 2027"))
+    (25.0, 'by a quarter')
+    >>> value, words = _read_fraction(list("Cut DSO by 2   thirds"))
+    >>> round(value, 2), words
+    (66.67, 'by 2   thirds')
+    >>> _read_fraction(list("Cut DSO in half"))
+    (50.0, 'in half')
+    """
+    hit = _FRACTION_RE.search("".join(work))
+    if hit is None:
+        return None
+    if hit.group(0).lower().startswith("in") and not hit.group("f").lower().startswith("half"):
+        return None  # "in a quarter" is a time frame
+    k = (hit.group("k") or "1").lower()
+    count = 1 if k in ("a", "an", "one") else int(k)
+    stem = hit.group("f").lower().rstrip("s")
+    stem = "half" if stem.startswith("hal") else stem
+    value = count * _FRACTIONS[stem]
+    if value > 100:
+        return None
+    _blank(work, hit.start(), hit.end())
+    return value, hit.group(0)
+
+
+def _read_measure_per(work: list[str], end: int) -> str | None:
+    """The basis of a rate written right after the measure ("complaints per 1,000 orders").
+
+    Examples
+    --------
+    >>> work = list("Cut complaints per 1,000 orders to 3")
+    >>> _read_measure_per(work, 14), "".join(work).split()
+    ('1,000 orders', ['Cut', 'complaints', 'to', '3'])
+    """
+    hit = _PER_AFTER_MEASURE_RE.search("".join(work[end:]))
+    if hit is None:
+        return None
+    _blank(work, end + hit.start(), end + hit.end())
+    return " ".join(hit.group("basis").split())
+
+
 def parse_objective(
     text: str,
     *,
@@ -1649,6 +1948,13 @@ def parse_objective(
     notes: list[str] = []
     flags: set[str] = set()
     clean = _limit_length(clean, notes, flags)
+    language = _foreign_language(clean)
+    if language is not None:
+        said = "is not English" if language == "not English" else f"looks like {language}"
+        notes.append(f"The text {said}; only English is read, so nothing was taken from it.")
+        return ParsedObjective(
+            text=clean, notes=tuple(notes), flags=frozenset({*flags, "not_english"})
+        )
 
     # Each step blanks what it read in `work` (number words already turned into digits).
     work = list(_words_to_digits(clean))
@@ -1658,14 +1964,52 @@ def parse_objective(
     owner = _read_owner(work)
     linked = _read_linked_objective(work)
     perspective = _read_perspective(work)
-    measure, measure_text, counted = _read_measure(work, clean, measures)
+    spans = _split_objectives("".join(work), clean, measures)
+    if spans:
+        flags.add("multiple_objectives")
+        listed = "; ".join(f"({i}) '{clean[a:b]}'" for i, (a, b) in enumerate(spans, 1))
+        notes.append(f"This text holds {len(spans)} objectives: {listed}.")
+        _blank(work, spans[1][0], len(work))  # the fields are those of the first objective
+    measure, measure_text = _read_trained(work, clean, measures)
+    trained, counted, measure_per = measure is not None, measure is not None, None
+    if measure is None:
+        measure, measure_text, counted, measure_per = _read_measure(work, clean, measures)
+    fraction = _read_fraction(work)
     work_text = "".join(work)  # what is left: the direction word, the numbers, other words
 
     verb = _read_verb(work_text, measure)
     if measure is None:
         measure_text = _unmatched_measure(work_text, verb, notes, flags)
+    candidates = _ambiguous_measure(measure_text, measures)
+    if candidates:
+        measure = None
+        flags -= {"unknown_measure", "vague_measure"}
+        notes[:] = [n for n in notes if not n.startswith(f"'{measure_text}' is ")]
+        flags.add("ambiguous_measure")
+        notes.append(
+            f"'{measure_text}' could mean {', '.join(candidates[:-1])} or {candidates[-1]};"
+            " none is assumed."
+        )
     amount = _read_amount(work_text, measure, notes, flags)
     amount = _amount_from_verb(verb, measure, amount, notes)
+    if amount.target is None and fraction is not None:
+        value, words = fraction
+        notes.append(f"'{words}' read as a {_fmt(value, None)}% change.")
+        amount = replace(amount, target=value, change_kind="relative", unit="%")
+    if (
+        measure is not None
+        and measure.unit != "units"
+        and re.match(r"\d", measure_per or "")
+        and "unit_inferred" in flags
+        and amount.change_kind == "absolute"
+    ):
+        # "defects per 1,000 meals from 12 to 8": counts per 1,000, not percentages
+        amount = replace(amount, unit="units")
+        notes[:] = [n for n in notes if not n.startswith("No unit given")]
+        flags.discard("unit_inferred")
+    if trained and amount.unit == "units" and "unit_inferred" in flags:
+        flags.discard("unit_inferred")  # "Train 40 agents": a count of people
+        notes[:] = [n for n in notes if not n.startswith("No unit given")]
     if amount.target is None:
         _note_missing_target(work_text, notes, flags)
     comparative, comparative_words = _read_comparative(work_text)
@@ -1682,6 +2026,7 @@ def parse_objective(
         target=amount.target,
         change_kind=amount.change_kind if amount.target is not None else None,
         unit=amount.unit,
+        per=measure_per or amount.per,
         deadline=dates.deadline,
         duration_months=dates.duration,
         owner=owner,
