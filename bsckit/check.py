@@ -38,7 +38,7 @@ Examples
 [demo rate] not attempted yet - replace the `...` placeholder with your answer and run the cell again.
 'not_attempted'
 >>> rate(1 / 3).mistake
-[demo rate] not right yet: got 0.3333333333333333: about 1.33 times too big.
+[demo rate] not right yet: got 0.3333333333333333: 10-50 % too big.
 Diagnosis: you divided by the successes, not by all tries.
 'wrong_total'
 >>> rate(25).status
@@ -243,10 +243,10 @@ def compare_answer(
     >>> compare_answer("12", 12)
     (False, 'got text (a str), expected a number.')
     >>> compare_answer({"a", "b"}, {"a", "c"})
-    (False, "missing ['c']; not expected ['b'].")
+    (False, "1 missing; not expected ['b'].")
     >>> s = pd.Series([1.0, 2.0], index=["x", "y"])
     >>> compare_answer(s * 2, s)
-    (False, 'the values differ at 2 of 2 positions, first at index x: got 2.0, expected 1.0.')
+    (False, 'the values differ at 2 of 2 positions, first at index x: got 2.0, too big by more than half.')
     """
     rtol = check_number("rtol", rtol, low=0.0)
     atol = check_number("atol", atol, low=0.0)
@@ -292,7 +292,8 @@ def _compare(answer: Any, expected: Any, **opt: Any) -> tuple[bool, str]:
             return True, ""
         parts = []
         if missing:
-            parts.append(f"missing {_short(_sorted_set(missing))}")
+            # how many, never which: naming them would give the answer away
+            parts.append(f"{len(missing)} missing")
         if extra:
             parts.append(f"not expected {_short(_sorted_set(extra))}")
         return False, "; ".join(parts) + "."
@@ -380,19 +381,28 @@ def _number_diagnosis(a: float, e: float, **opt: Any) -> str:
                 return text
         if math.isclose(a, -e, **close):
             return "the right size but the wrong sign: check which way round you subtracted."
-        ratio = a / e
-        if ratio < 0:
-            return "the wrong sign, and a different size too."
-        if abs(ratio - 1) <= 0.01:
-            return "close (within 1 %) but not equal: did you round, or drop a few rows?"
-        if abs(ratio - 1) <= 0.1:
-            return (
-                "within 10 % but not equal: the method is near; check the filter or the grouping."
-            )
-        if ratio > 1:
-            return f"about {ratio:.3g} times too big."
-        return f"about {1 / ratio:.3g} times too small."
+        return _ratio_words(a / e)
     return "expected a different number."
+
+
+def _ratio_words(ratio: float) -> str:
+    """Words for answer / expected, in coarse bands so the expected value is not given away."""
+    if ratio < 0:
+        return "the wrong sign, and a different size too."
+    for factor, text in _SCALES:
+        if abs(ratio / factor - 1) <= 0.1:
+            return "roughly " + text + " (and something else differs too)"
+    if abs(ratio - 1) <= 0.01:
+        return "close (within 1 %) but not equal: did you round, or drop a few rows?"
+    if abs(ratio - 1) <= 0.1:
+        return "within 10 % but not equal: the method is near; check the filter or the grouping."
+    if 1 < ratio <= 1.5:
+        return "10-50 % too big."
+    if 1 / 1.5 <= ratio < 1:
+        return "10-50 % too small."
+    if ratio > 1:
+        return "too big by more than half." if ratio < 10 else "more than 10 times too big."
+    return "too small by more than a third." if ratio > 0.1 else "more than 10 times too small."
 
 
 def _compare_array(answer: Any, expected: np.ndarray, **opt: Any) -> tuple[bool, str]:
@@ -448,7 +458,7 @@ def _compare_values(
     answer: pd.Series, expected: pd.Series, what: str, **opt: Any
 ) -> tuple[bool, str]:
     a, e = answer.to_numpy(), expected.to_numpy()
-    shown_a, shown_e = a, e
+    shown_a = a
     numeric = pd.api.types.is_numeric_dtype(expected.dtype) and not pd.api.types.is_bool_dtype(
         expected.dtype
     )
@@ -469,9 +479,14 @@ def _compare_values(
             return False, f"{what}: {pattern}"
     first = int(np.flatnonzero(~close)[0])
     label = expected.index[first]
+    if numeric:
+        off = _ratio_words(float(a[first]) / float(e[first])) if e[first] else "not 0."
+        detail = f"got {_short(shown_a[first])}, {off}"
+    else:
+        detail = f"got {_short(shown_a[first])}, expected something else."
     return False, (
         f"{what} differ at {int((~close).sum())} of {len(close)} positions, first at index "
-        f"{label}: got {_short(shown_a[first])}, expected {_short(shown_e[first])}."
+        f"{label}: {detail}"
     )
 
 
@@ -491,6 +506,16 @@ def _values_pattern(a: np.ndarray, e: np.ndarray, **opt: Any) -> str:
         return "every value close (within 1 %) but not equal: rounded, or a few rows dropped?"
     if np.allclose(a, e, rtol=0.1, atol=opt["atol"]):
         return "every value within 10 % but not equal: check the filter or the grouping."
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = a[e != 0] / e[e != 0]
+    ratios = ratios[np.isfinite(ratios)]
+    if len(ratios):
+        typical = float(np.median(ratios))
+        for factor, text in _SCALES:
+            if abs(typical / factor - 1) <= 0.1:
+                return "roughly " + text + " (and something else differs too)"
+        if typical < 0:
+            return "mostly the wrong sign: check which way round you subtracted."
     return ""
 
 
