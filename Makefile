@@ -107,6 +107,7 @@ ROSTER       ?=
 INSTRUCTOR   ?= instructor
 CLASS_IP     ?= 127.0.0.1
 CLASS_PORT   ?= 8000
+CLASS_URL    ?= http://$(CLASS_IP):$(CLASS_PORT)
 
 $(CLASS_PY):
 	@$(CLASS_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || \
@@ -138,8 +139,8 @@ class: class-setup
 	@test -n "$(ROSTER)" || { echo "Name the roster: make class ROSTER=path/to/roster.txt"; \
 	  echo "(one learner a line; see class/roster.example.txt and class/README.md)"; exit 1; }
 	$(CLASS_PY) class/classroom.py create "$(ROSTER)" --instructor "$(INSTRUCTOR)" \
-	  --hub-url "http://$(CLASS_IP):$(CLASS_PORT)"
-	@$(CLASS_PY) class/classroom.py link --hub-url "http://$(CLASS_IP):$(CLASS_PORT)" --repo "$(CURDIR)"
+	  --hub-url "$(CLASS_URL)"
+	@$(CLASS_PY) class/classroom.py link --hub-url "$(CLASS_URL)" --repo "$(CURDIR)"
 	cd class && BSCKIT_CLASS_IP=$(CLASS_IP) BSCKIT_CLASS_PORT=$(CLASS_PORT) \
 	  BSCKIT_CLASS_COURSE_REPO="$(CURDIR)" exec ../$(CLASS_VENV)/bin/jupyterhub -f jupyterhub_config.py
 

@@ -15,7 +15,9 @@ repository) and, all at the same moment, every learner:
 Every cell's wall time is recorded, from the request leaving the client to the kernel going idle,
 through the hub's proxy and the websocket, as JupyterLab sees it. While it runs, the memory of
 each learner (the resident set of every process of their Unix account: server and kernel) is
-sampled twice a second. Needs root (it makes Unix accounts) and the class environment
+sampled twice a second. By default everyone arrives at once and runs cell after cell with no
+pause (the worst case); ``--ramp S`` spreads the arrivals over S seconds and ``--think S`` pauses
+S seconds after each cell (reading and typing), which is closer to a real room. Needs root (it makes Unix accounts) and the class environment
 (``make class-setup``). Run from the repository root::
 
     .venv/bin/python benchmarks/bench_class.py --learners 10
@@ -81,9 +83,12 @@ class MemorySampler(threading.Thread):
             self.done.wait(self.every)
 
 
-async def learner_works(hub: TrialHub, name: str, solution_cells: list[str]) -> dict:
+async def learner_works(
+    hub: TrialHub, name: str, solution_cells: list[str], delay: float = 0, think: float = 0
+) -> dict:
     learner = HubLearner(hub.url, name, hub.passwords[name], timeout=600)
     result = {"name": name, "ok": False, "cells": [], "error": ""}
+    await asyncio.sleep(delay)
     try:
         await learner.login()
         result["start_s"] = await learner.start_server()
@@ -92,7 +97,7 @@ async def learner_works(hub: TrialHub, name: str, solution_cells: list[str]) -> 
         result["pull_s"] = time.perf_counter() - started
         notebook = await learner.read_notebook(EXERCISES)
         kernel = await learner.open_kernel(EXERCISES)
-        runs = await learner.run_cells(kernel, code_cells(notebook) + solution_cells)
+        runs = await learner.run_cells(kernel, code_cells(notebook) + solution_cells, pause=think)
         await learner.shutdown_kernel(kernel)
         result["cells"] = [run.seconds for run in runs]
         result["ok"] = True
@@ -103,8 +108,16 @@ async def learner_works(hub: TrialHub, name: str, solution_cells: list[str]) -> 
     return result
 
 
-async def whole_class(hub: TrialHub, solution_cells: list[str]) -> list[dict]:
-    return await asyncio.gather(*(learner_works(hub, n, solution_cells) for n in hub.names))
+async def whole_class(
+    hub: TrialHub, solution_cells: list[str], ramp: float = 0, think: float = 0
+) -> list[dict]:
+    step = ramp / len(hub.names)
+    return await asyncio.gather(
+        *(
+            learner_works(hub, n, solution_cells, delay=i * step, think=think)
+            for i, n in enumerate(hub.names)
+        )
+    )
 
 
 def main() -> int:
@@ -112,6 +125,18 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=10, help="learners at once (default 10)")
     parser.add_argument("--mem-limit", default="1G", help="memory limit per learner (1G)")
     parser.add_argument("--cpu-limit", type=float, default=1.0, help="cores per learner (1.0)")
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=0,
+        help="spread the learners' arrivals over this many seconds (default 0: all at once)",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="seconds each learner pauses after each cell (default 0: no reading or typing)",
+    )
     parser.add_argument("--json", help="also write every learner's figures to this file")
     args = parser.parse_args()
     if not 1 <= args.learners <= 200:
@@ -125,7 +150,7 @@ def main() -> int:
         sampler = MemorySampler(hub.unix_uids())
         sampler.start()
         started = time.perf_counter()
-        results = asyncio.run(whole_class(hub, solution_cells))
+        results = asyncio.run(whole_class(hub, solution_cells, args.ramp, args.think))
         wall = time.perf_counter() - started
         sampler.done.set()
         sampler.join()
@@ -140,6 +165,7 @@ def main() -> int:
     print(
         f"learners at once: {args.learners}, limits {args.mem_limit} and {args.cpu_limit} core each"
     )
+    print(f"arrivals spread over {args.ramp:.0f} s; {args.think:.0f} s pause after each cell")
     print(f"wall time for the whole class: {wall:.1f} s")
     if starts:
         print(
@@ -151,6 +177,12 @@ def main() -> int:
             f"cells: {len(cells)} run; median {statistics.median(cells):.2f} s, "
             f"p95 {percentile(cells, 95):.2f} s, max {max(cells):.2f} s"
         )
+        later = [s for r in ok for s in r["cells"][2:]]
+        if later:
+            print(
+                f"cells after the first two (parameters, imports): median "
+                f"{statistics.median(later):.2f} s, p95 {percentile(later, 95):.2f} s"
+            )
     print(
         f"peak memory per learner (server + kernel RSS): median {statistics.median(peaks):.0f} MB, "
         f"max {max(peaks):.0f} MB"

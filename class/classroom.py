@@ -40,6 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "DEFAULT_CPU_LIMIT",
+    "DEFAULT_MEM_LIMIT",
+    "DEFAULT_PIDS_LIMIT",
     "UNIX_PREFIX",
     "Learner",
     "cgroup_support",
@@ -64,6 +67,11 @@ DEFAULT_STATE = HERE / "state"
 #: existing system account such as ``root``.
 UNIX_PREFIX = "bsc-"
 NAME_RULE = re.compile(r"^[a-z][a-z0-9_-]{0,23}$")
+#: Per-learner limits of the class hub (and of class/z2jh/values.yaml): module 3 peaks at about
+#: 0.35 GB per learner, so 1 GB leaves room for a learner's own experiments.
+DEFAULT_MEM_LIMIT = "1G"
+DEFAULT_CPU_LIMIT = 1.0
+DEFAULT_PIDS_LIMIT = 512
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_GROUP = "bsckit-class"
 
@@ -219,6 +227,7 @@ def create_accounts(
     home_root: str | Path = "/home",
     hub_url: str = "",
     prefix: str = UNIX_PREFIX,
+    unix_accounts: bool = True,
 ) -> dict[str, str]:
     """Create a Unix account and a password for every learner (and the instructor); needs root.
 
@@ -226,14 +235,18 @@ def create_accounts(
     names get new passwords. The passwords are written in clear only to ``credentials.csv`` in
     the state folder (mode 600, root's), for the instructor to hand out one by one; the hub keeps
     only salted hashes. Returns the passwords made in this call, by name.
+
+    With ``unix_accounts=False`` (a hub on Kubernetes, where each learner has a pod of their
+    own) only the passwords and ``accounts.json`` are made, and root is not needed.
     """
-    if os.geteuid() != 0:
+    if unix_accounts and os.geteuid() != 0:
         raise PermissionError(
             "creating learner accounts needs root (useradd); run: sudo make class ROSTER=..."
         )
     state = _private_dir(Path(state))
     home_root = Path(home_root)
-    home_root.mkdir(parents=True, exist_ok=True)
+    if unix_accounts:
+        home_root.mkdir(parents=True, exist_ok=True)
     accounts = load_accounts(state)
     credentials_path = state / "credentials.csv"
     known: dict[str, str] = {}
@@ -245,8 +258,9 @@ def create_accounts(
         people.append(Learner(instructor, "instructor"))
     made: dict[str, str] = {}
     for person in people:
-        account = unix_name(person.name, prefix)
-        _make_unix_account(account, home_root)
+        account = unix_name(person.name, prefix) if unix_accounts else ""
+        if unix_accounts:
+            _make_unix_account(account, home_root)
         password = known.get(person.name)
         if password is None or person.name not in accounts:
             password = secrets.token_urlsafe(9)
@@ -276,7 +290,7 @@ def remove_accounts(
     chosen = list(accounts) if names is None else [n for n in names if n in accounts]
     for name in chosen:
         account = accounts[name]["unix"]
-        if _unix_account_exists(account):
+        if account and _unix_account_exists(account):
             home = Path(pwd.getpwnam(account).pw_dir)
             subprocess.run(["userdel", account], check=True, capture_output=True)
             if home.name == account:
@@ -411,9 +425,9 @@ def _hub_classes():
         unix_prefix = Unicode(UNIX_PREFIX, help="prefix of the learners' Unix accounts").tag(
             config=True
         )
-        pids_limit = Integer(512, help="most processes and threads a learner may run").tag(
-            config=True
-        )
+        pids_limit = Integer(
+            DEFAULT_PIDS_LIMIT, help="most processes and threads a learner may run"
+        ).tag(config=True)
 
         @property
         def unix_account(self) -> str:
@@ -467,7 +481,7 @@ def _hub_classes():
 
 # ---- set-up helpers for make class ------------------------------------------------------------
 def merge_constraints(kit: str, overrides: str) -> str:
-    """The kit's pins with those of the names ``overrides`` pins replaced by its pins.
+    r"""The kit's pins with those of the names ``overrides`` pins replaced by its pins.
 
     >>> merge_constraints("a==1\nsoupsieve==4.1\n# note\n", "# hub\nsoupsieve==2.10\nb==2\n")
     'a==1\n# note\nsoupsieve==2.10\nb==2\n'
@@ -537,6 +551,11 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--instructor", help="name of the instructor's (admin) account")
     create.add_argument("--home-root", default="/home")
     create.add_argument("--hub-url", default="")
+    create.add_argument(
+        "--no-unix-accounts",
+        action="store_true",
+        help="passwords only, no Unix accounts (for Zero to JupyterHub)",
+    )
     remove = sub.add_parser("remove", help="delete learner accounts and their homes")
     remove.add_argument("names", nargs="*")
     remove.add_argument("--all", action="store_true")
@@ -594,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
                 instructor=args.instructor,
                 home_root=args.home_root,
                 hub_url=args.hub_url,
+                unix_accounts=not args.no_unix_accounts,
             )
             print(
                 f"{len(learners)} learner(s) on the roster; {len(made)} new password(s). "

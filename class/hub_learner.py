@@ -166,9 +166,12 @@ class HubLearner:
         await self.client.delete(self.url(f"api/kernels/{kernel_id}"), headers=self._auth)
 
     async def run_cells(
-        self, kernel_id: str, sources: list[str], *, stop_on_error: bool = True
+        self, kernel_id: str, sources: list[str], *, stop_on_error: bool = True, pause: float = 0
     ) -> list[CellRun]:
-        """Execute each source in the kernel, in order, timing each; raise on the first error."""
+        """Execute each source in the kernel, in order, timing each; raise on the first error.
+
+        ``pause`` seconds pass after each cell (a learner reading the output), untimed.
+        """
         ws_url = self.hub_url.replace("http", "ws", 1) + self.url(
             f"api/kernels/{kernel_id}/channels"
         )
@@ -182,6 +185,8 @@ class HubLearner:
                 runs.append(run)
                 if run.error and stop_on_error:
                     raise CellError(f"{self.name}: cell {index} failed: {run.error}")
+                if pause:
+                    await asyncio.sleep(pause)
         finally:
             conn.close()
         return runs

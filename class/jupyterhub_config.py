@@ -69,9 +69,9 @@ c.Spawner.cmd = [str(Path(sys.prefix) / "bin" / "jupyterhub-singleuser")]
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab"
-c.Spawner.mem_limit = setting("MEM_LIMIT", "1G")
-c.Spawner.cpu_limit = float(setting("CPU_LIMIT", "1.0"))
-c.ClassSpawner.pids_limit = int(setting("PIDS_LIMIT", "512"))
+c.Spawner.mem_limit = setting("MEM_LIMIT", classroom.DEFAULT_MEM_LIMIT)
+c.Spawner.cpu_limit = float(setting("CPU_LIMIT", classroom.DEFAULT_CPU_LIMIT))
+c.ClassSpawner.pids_limit = int(setting("PIDS_LIMIT", classroom.DEFAULT_PIDS_LIMIT))
 # a whole room logs in at once on a small machine: give servers time to start
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
