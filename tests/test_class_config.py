@@ -89,7 +89,9 @@ def test_learner_accounts_never_take_a_system_name():
 def test_password_hashes_are_salted_and_verify_only_the_right_password():
     first, second = classroom.hash_password("s3cret"), classroom.hash_password("s3cret")
     assert first != second  # a fresh salt each time
-    assert classroom.verify_password("s3cret", first) and classroom.verify_password("s3cret", second)
+    assert classroom.verify_password("s3cret", first) and classroom.verify_password(
+        "s3cret", second
+    )
     assert not classroom.verify_password("s3cret!", first)
     assert not classroom.verify_password("s3cret", "plain-text")
     assert "s3cret" not in first
