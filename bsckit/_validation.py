@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -28,9 +29,12 @@ __all__ = [
     "as_values",
     "check_choice",
     "check_count",
+    "check_flag",
     "check_fraction",
     "check_number",
     "check_positive",
+    "check_today",
+    "check_workers",
     "restore_like",
 ]
 
@@ -222,7 +226,14 @@ def as_values(
     ValueError: `scores` must hold at least 1 value, got an empty input.
     """
     suffix = f" {hint}" if hint else ""
+    if isinstance(values, str | bytes):
+        msg = (
+            f"`{name}` must be numbers (a number, list, array or Series), got the text "
+            f"{_show(values)}. Pass numbers, e.g. [50, 50, 48] or 50, not text.{suffix}"
+        )
+        raise TypeError(msg)
     raw = values.to_numpy() if isinstance(values, pd.DataFrame | pd.Series | pd.Index) else values
+    _refuse_text_entries(name, raw, suffix)
     try:
         array = np.asarray(raw, dtype=float)
     except (TypeError, ValueError):
@@ -271,6 +282,105 @@ def as_values(
         msg = f"`{name}` values must be {allowed_text}; {pos} holds {array[where]:g}.{suffix}"
         raise ValueError(msg)
     return array
+
+
+def _first_text(raw: Any, where: tuple[int, ...] = ()) -> tuple[tuple[int, ...], Any] | None:
+    """Position and value of the first text entry of a (nested) list, tuple or array."""
+    if isinstance(raw, str | bytes):  # np.str_ and np.bytes_ are subclasses
+        return where, raw.item() if isinstance(raw, np.generic) else raw
+    if isinstance(raw, list | tuple) or (isinstance(raw, np.ndarray) and raw.dtype.kind in "USO"):
+        for i, item in enumerate(raw):
+            found = _first_text(item, (*where, i))
+            if found is not None:
+                return found
+    return None
+
+
+def _refuse_text_entries(name: str, raw: Any, suffix: str) -> None:
+    """Raise if ``raw`` holds text entries: numpy would read ``"9"`` as 9.0 without a word."""
+    if isinstance(raw, list | tuple):
+        try:
+            if np.asarray(raw).dtype.kind not in "USO":
+                return  # numbers only: nothing to walk
+        except (TypeError, ValueError):
+            pass  # ragged: walk it
+    found = _first_text(raw)
+    if found is not None:
+        where, shown = found
+        msg = (
+            f"`{name}` must hold numbers, not text; {_position(where)} holds "
+            f"{_show(shown)}. Convert text to numbers first, e.g. with "
+            f"pandas.to_numeric.{suffix}"
+        )
+        raise TypeError(msg)
+
+
+def check_flag(name: str, value: Any) -> bool:
+    """Return ``value`` after checking it is ``True`` or ``False`` (not 0/1, not text).
+
+    Examples
+    --------
+    >>> check_flag("as_percent", True)
+    True
+    >>> check_flag("as_percent", "yes")
+    Traceback (most recent call last):
+    ...
+    TypeError: `as_percent` must be True or False, got 'yes' (str).
+    """
+    if not isinstance(value, bool | np.bool_):
+        msg = f"`{name}` must be True or False, got {_show(value)} ({type(value).__name__})."
+        raise TypeError(msg)
+    return bool(value)
+
+
+def check_today(today: Any, name: str = "today") -> date:
+    """Return the reference date for deadlines: ``today`` itself, or the real date if ``None``.
+
+    A ``datetime`` is cut to its date. Every place that takes a ``today`` argument (SMART
+    parser and checker, objective builder) reads it through this one function.
+
+    Examples
+    --------
+    >>> check_today(date(2026, 11, 1))
+    datetime.date(2026, 11, 1)
+    >>> check_today(datetime(2026, 11, 1, 9, 30))
+    datetime.date(2026, 11, 1)
+    >>> check_today("2026-11-01")
+    Traceback (most recent call last):
+    ...
+    TypeError: `today` must be a datetime.date or None, got '2026-11-01' (str). Pass e.g. datetime.date(2026, 11, 1).
+    """
+    if today is None:
+        return date.today()
+    if isinstance(today, datetime):
+        return today.date()
+    if not isinstance(today, date):
+        msg = (
+            f"`{name}` must be a datetime.date or None, got {_show(today)} "
+            f"({type(today).__name__}). Pass e.g. datetime.date(2026, 11, 1)."
+        )
+        raise TypeError(msg)
+    return today
+
+
+def check_workers(workers: Any, name: str = "workers") -> int:
+    """Return the number of worker processes after checking it is a whole number >= 1.
+
+    Examples
+    --------
+    >>> check_workers(2)
+    2
+    >>> check_workers(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: `workers` must be at least 1, got 0. Pass 1 to run one notebook at a time.
+    """
+    hint = "Pass 1 to run one notebook at a time."
+    number = check_number(name, workers, low=1.0, hint=hint)
+    if not number.is_integer():
+        msg = f"`{name}` must be a whole number of processes, got {_show(workers)}. {hint}"
+        raise ValueError(msg)
+    return int(number)
 
 
 def restore_like(template: Any, result: np.ndarray | float) -> Any:

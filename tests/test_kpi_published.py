@@ -456,3 +456,101 @@ def test_dpmo_series_matches_published_scalar():
     assert isinstance(out, pd.Series)
     assert out.to_dict() == {"line A": 5000.0, "line B": 0.0}
     assert math.isclose(kpi.sigma_level(out.loc[["line A"]]).iloc[0], 4.0758, abs_tol=5e-5)
+
+
+# --- two-tailed DPMO beside one-tailed ------------------------------------------------------
+# micquality.com six sigma glossary "Sigma level" (1.5 shift): 3 -> 66,811 ppm, which is both
+# tails (66,807 beyond the nearer limit + 3.4 beyond the far one). Six Sigma Digest "DPMO :
+# Sigma Level Table" (quoted at lonedhc.web.app/41320/45070.html): without shift 1.0 -> 317,310,
+# 1.1 -> 271,332, 1.2 -> 230,139, 1.3 -> 193,601; with the 1.5 shift 1.1 -> 660,082,
+# 1.2 -> 621,378, 1.3 -> 581,814 (both tails in both columns). "Six sigma without the shift
+# is 2 defects per billion": 0.002 DPMO.
+@pytest.mark.parametrize(
+    ("sigma", "shift", "dpmo"),
+    [
+        (3.0, 1.5, 66_811),
+        (1.1, 1.5, 660_082),
+        (1.2, 1.5, 621_378),
+        (1.3, 1.5, 581_814),
+        (1.0, 0.0, 317_310),
+        (1.1, 0.0, 271_332),
+        (1.2, 0.0, 230_139),
+        (1.3, 0.0, 193_601),
+    ],
+)
+def test_two_tailed_dpmo_tables(sigma, shift, dpmo):
+    assert kpi.dpmo_from_sigma(sigma, shift=shift, tails=2) == pytest.approx(dpmo, abs=1.0)
+    assert kpi.sigma_level(dpmo, shift=shift, tails=2) == pytest.approx(sigma, abs=5e-5)
+
+
+def test_six_sigma_without_shift_is_two_parts_per_billion():
+    assert kpi.dpmo_from_sigma(6, shift=0, tails=2) == pytest.approx(0.002, abs=5e-5)
+    assert kpi.dpmo_from_sigma(6, shift=0) == pytest.approx(0.001, abs=5e-5)  # one tail
+
+
+def test_two_tails_add_the_far_tail_only():
+    one, two = kpi.dpmo_from_sigma(4.0), kpi.dpmo_from_sigma(4.0, tails=2)
+    assert two - one == pytest.approx(kpi.dpmo_from_sigma(4.0 + 1.5 + 1.5))  # Phi(-(z + s))
+    with pytest.raises(ValueError, match="`tails`"):
+        kpi.dpmo_from_sigma(4.0, tails=3)
+    with pytest.raises(ValueError, match="`tails`"):
+        kpi.sigma_level(5000, tails=2, method="approximation")
+
+
+# --- change of an index in points and in percent ---------------------------------------------
+# BLS method as published by the Alaska Department of Labor ("Consumer Price Index - Calculating
+# Index Changes"): Anchorage CPI 2011 201.427 -> 2012 205.916 = 4.489 points, 2.22859 percent;
+# 2010 195.144 -> 2011 201.427 = 6.283 points, 3.2197 percent. finplan.com: 129.9 -> 136.0 =
+# 6.1 points, 4.7 percent.
+@pytest.mark.parametrize(
+    ("previous", "current", "points", "percent", "tol"),
+    [
+        (201.427, 205.916, 4.489, 2.22859, 5e-5),
+        (195.144, 201.427, 6.283, 3.2197, 5e-4),
+        (129.9, 136.0, 6.1, 4.7, 0.05),
+    ],
+)
+def test_index_change_points_and_percent(previous, current, points, percent, tol):
+    assert kpi.index_change(previous, current) == pytest.approx(points, abs=1e-9)
+    assert kpi.index_change(previous, current, unit="percent") == pytest.approx(percent, abs=tol)
+    assert kpi.index_change(previous, current, unit="fraction") == pytest.approx(
+        kpi.inflation_rate(previous, current)
+    )
+
+
+# --- net available time for takt time --------------------------------------------------------
+# Stevenson, Operations Management, line balancing example 1: 480 minutes per shift, two
+# 20-minute rest breaks and a 30-minute lunch -> 410 minutes per shift, 820 per day (two
+# shifts); demand 80 a day -> takt time 10.25 minutes. sybeq.com takt calculator: an 8-hour
+# shift with a 30-minute lunch and two 10-minute breaks, 50,000 cookies -> 0.0086 minutes.
+def test_stevenson_net_available_time_and_takt():
+    per_shift = kpi.net_available_time(480, planned_breaks=2 * 20 + 30)
+    assert per_shift == 410
+    assert kpi.takt_time(2 * per_shift, 80) == pytest.approx(10.25)
+
+
+def test_sybeq_cookie_takt():
+    net = kpi.net_available_time(8 * 60, planned_breaks=2 * 10, planned_downtime=30)
+    assert net == 430
+    assert kpi.takt_time(net, 50_000) == pytest.approx(0.0086, abs=5e-5)
+
+
+def test_net_available_time_refuses_breaks_longer_than_the_shift():
+    with pytest.raises(ValueError, match="planned_breaks"):
+        kpi.net_available_time(480, planned_breaks=500)
+    with pytest.raises(ValueError, match="planned_breaks"):
+        kpi.net_available_time(480, planned_breaks=400, planned_downtime=80)
+
+
+# --- acquisition rate ------------------------------------------------------------------------
+# kpi.media "Customer Acquisition Rate (CAR)": 100 new customers from 1,000 potential
+# customers reached in a month = 10%. caleido.io: new customers / customers at the start of
+# the period x 100 (the default base here).
+def test_acquisition_rate_published_example():
+    assert kpi.acquisition_rate(100, 1_000, base_kind="prospects", as_percent=True) == 10.0
+    assert kpi.acquisition_rate(30, 200) == pytest.approx(0.15)
+    assert kpi.acquisition_rate(300, 200) == pytest.approx(1.5)  # a young customer base
+    with pytest.raises(ValueError, match="`new_customers` must not exceed `base`"):
+        kpi.acquisition_rate(300, 200, base_kind="prospects")
+    with pytest.raises(ValueError, match="`base_kind`"):
+        kpi.acquisition_rate(3, 200, base_kind="leads")

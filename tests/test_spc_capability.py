@@ -285,3 +285,74 @@ def test_interval_quantiles_equal_scipy_stats() -> None:
     n, z = result.n_obs, float(stats.norm.ppf(0.975))
     half = z * math.sqrt(1 / (9 * n * result.Cpk**2) + 1 / (2 * (n - 1)))
     assert result.intervals["Cpk"] == (result.Cpk * (1 - half), result.Cpk * (1 + half))
+
+
+# --- expected ppm out of specification -------------------------------------------------------
+# Montgomery, Introduction to SQC, table "Values of the process capability ratio (Cp) and
+# associated process fallout for a normally distributed process (in defective ppm)":
+# one-sided and two-sided specifications, process centred.
+FALLOUT = [
+    (0.50, 66_807, 133_614),
+    (0.80, 8_198, 16_395),
+    (0.90, 3_467, 6_934),
+    (1.00, 1_350, 2_700),
+    (1.10, 484, 967),
+    (1.20, 159, 318),
+    (1.30, 48, 96),
+]
+
+
+@pytest.mark.parametrize(("pcr", "one_sided", "two_sided"), FALLOUT)
+def test_montgomery_process_fallout_table(pcr, one_sided, two_sided):
+    from bsckit.spc import ppm_bounds_from_cpk, ppm_out_of_spec
+
+    assert ppm_out_of_spec(cpu=pcr) == pytest.approx(one_sided, abs=1.0)  # 1.10: 483.5 -> 484
+    assert ppm_out_of_spec(cpl=pcr, cpu=pcr) == pytest.approx(two_sided, abs=1.0)
+    assert ppm_bounds_from_cpk(pcr) == pytest.approx((one_sided, two_sided), abs=1.0)
+
+
+def test_expected_ppm_of_nist_example():
+    # NIST/SEMATECH 6.1.6 example (refcase CAP-01): mean 16, s 2, LSL 8, USL 20, so the mean is
+    # 4 sigmas above LSL and 2 below USL: 1e6 Phi(-4) = 31.7 and 1e6 Phi(-2) = 22,750.1 ppm.
+    from bsckit.spc import capability_from_summary
+
+    result = capability_from_summary(mean=16, sigma_within=2, lsl=8, usl=20)
+    ppm = result.expected_ppm()
+    assert ppm["below_lsl"] == pytest.approx(31.67, abs=0.01)
+    assert ppm["above_usl"] == pytest.approx(22_750.1, abs=0.1)
+    assert ppm["total"] == pytest.approx(ppm["below_lsl"] + ppm["above_usl"])
+    one_sided = capability_from_summary(mean=16, sigma_within=2, usl=20).expected_ppm()
+    assert one_sided["below_lsl"] == 0.0
+    with pytest.raises(ValueError, match="`sigma`"):
+        result.expected_ppm("overall")
+    with pytest.raises(ValueError, match="`sigma`"):
+        result.expected_ppm("long")
+
+
+def test_ppm_lies_between_the_cpk_bounds():
+    from bsckit.spc import ppm_bounds_from_cpk, ppm_out_of_spec
+
+    for cpl, cpu in [(1.33, 0.9), (0.5, 2.0), (1.0, 1.0)]:
+        low, high = ppm_bounds_from_cpk(min(cpl, cpu))
+        assert low <= ppm_out_of_spec(cpl=cpl, cpu=cpu) <= high
+
+
+def test_ppm_bad_input():
+    from bsckit.spc import ppm_out_of_spec
+
+    with pytest.raises(ValueError, match="`cpl` and `cpu`"):
+        ppm_out_of_spec()
+    with pytest.raises(TypeError, match="`cpu`"):
+        ppm_out_of_spec(cpu="1.33")
+
+
+def test_capability_constants_option_bad_input():
+    data = [[10.00, 10.02, 9.98, 10.01], [10.03, 9.99, 10.01, 10.00]]
+    with pytest.raises(ValueError, match="`constants`"):
+        capability(data, lsl=9.9, usl=10.1, constants="printed")
+    with pytest.raises(ValueError, match="`d2_decimals`"):
+        capability(data, lsl=9.9, usl=10.1, constants="table", d2_decimals=3)
+    # the printed d2(4) = 2.059 is what refcase CAP-04 rounds to: same Cp as d2_decimals=3
+    table = capability(data, lsl=9.9, usl=10.1, constants="table")
+    rounded = capability(data, lsl=9.9, usl=10.1, d2_decimals=3)
+    assert table.Cp == pytest.approx(rounded.Cp)

@@ -130,7 +130,7 @@ def test_constants_are_cached_and_frozen():
     assert constants(7) is constants(7)
     with pytest.raises(AttributeError):
         constants(7).d2 = 1.0  # type: ignore[misc]
-    assert set(constants(4).to_dict()) == {"n", *NAMES}
+    assert set(constants(4).to_dict()) == {"n", "source", "A", "B5", "B6", "D1", "D2", *NAMES}
 
 
 @pytest.mark.parametrize(
@@ -185,3 +185,79 @@ def test_private_simpson_rejects_an_even_grid() -> None:
 
     with pytest.raises(ValueError, match="`x`"):
         _simpson(np.ones(4), np.arange(4.0))
+
+
+# --- Montgomery's Appendix VI as a data file (constants(n, source="table")) -----------------
+# Spot checks against the printed table: Montgomery, Introduction to Statistical Quality
+# Control, Appendix VI (scans: scribd 375595366 "Table - Control Chart", 417512653 "Appendix
+# Table VI"), the same columns as Table A.22 (scribd 575462347) and, for A, A3, c4, 1/c4 and
+# B3-B6, Pyzdek's Handbook for Quality Management p. 401.
+PRINTED = [
+    (2, "A", 2.121), (2, "B6", 2.606), (2, "1/c4", 1.2533), (2, "1/d2", 0.8865),
+    (2, "D2", 3.686), (3, "D4", 2.574), (3, "D2", 4.358), (4, "D2", 4.698),
+    (5, "A2", 0.577), (5, "D2", 4.918), (5, "B6", 1.964), (6, "B5", 0.029),
+    (6, "D2", 5.078), (10, "A3", 0.975), (12, "D3", 0.283), (18, "D4", 1.608),
+    (19, "d3", 0.734), (21, "1/d2", 0.2647), (25, "A", 0.600), (25, "B5", 0.559),
+]  # fmt: skip
+
+
+def _table_rows() -> list[dict[str, str]]:
+    import csv
+
+    from bsckit.spc.chart_constants import TABLE_PATH
+
+    with TABLE_PATH.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@pytest.mark.parametrize(("n", "name", "printed"), PRINTED)
+def test_table_file_matches_the_printed_appendix(n, name, printed):
+    row = next(r for r in _table_rows() if int(r["n"]) == n)
+    assert float(row[name]) == printed
+    if not name.startswith("1/"):
+        assert getattr(constants(n, source="table"), name) == printed
+
+
+def test_table_file_holds_every_size_and_agrees_with_the_definitions():
+    # A mistyped entry would stand out: the printed values are the exact ones rounded (D1-D4
+    # from already-rounded d2 and d3, hence up to 0.0016 apart).
+    rows = _table_rows()
+    assert [int(r["n"]) for r in rows] == list(range(2, 26))
+    for row in rows:
+        n = int(row["n"])
+        exact, table = constants(n), constants(n, source="table")
+        assert table.source == "table" and exact.source == "exact"
+        for name in (
+            "A",
+            "A2",
+            "A3",
+            "c4",
+            "B3",
+            "B4",
+            "B5",
+            "B6",
+            "d2",
+            "d3",
+            "D1",
+            "D2",
+            "D3",
+            "D4",
+        ):
+            assert getattr(table, name) == pytest.approx(getattr(exact, name), abs=2e-3), (n, name)
+        # the reciprocals are printed from the printed (rounded) c4 and d2
+        assert float(row["1/c4"]) == pytest.approx(1 / table.c4, abs=6e-5)
+        assert float(row["1/d2"]) == pytest.approx(1 / table.d2, abs=6e-5)
+
+
+def test_exact_constants_for_known_sigma():
+    k = constants(5).to_dict()
+    assert k["A"] == pytest.approx(3 / math.sqrt(5))
+    assert k["D1"] == 0.0
+    assert k["D2"] == pytest.approx(k["d2"] + 3 * k["d3"])
+    assert k["B5"] == 0.0
+    assert k["B6"] == pytest.approx(k["c4"] + 3 * math.sqrt(1 - k["c4"] ** 2))
+
+
+def test_bad_source_names_parameter():
+    with pytest.raises(ValueError, match="`source`"):
+        constants(5, source="montgomery")

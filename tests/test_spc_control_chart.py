@@ -315,3 +315,209 @@ def test_chart_run_rules_use_standard_error():
 def test_control_chart_bad_input(args, kwargs, error, name):
     with pytest.raises(error, match=name):
         control_chart(*args, **kwargs)
+
+
+# --- the chart's standard deviation as qcc 3.0 prints it ------------------------------------
+# qcc vignette "A quick tour of qcc" (github luca-scr/qcc @ af35099, docs/articles/qcc.html):
+# "Standard deviation" line of each summary. p: sqrt(p(1-p)/n); np: sqrt(n p(1-p));
+# c: sqrt(c); u: sqrt(u); variables charts: the process sigma.
+def test_qcc3_orangejuice_p_chart_std_dev():
+    chart = control_chart(ORANGEJUICE[:30], "p", sizes=50)
+    assert chart.center == pytest.approx(0.2313333, abs=5e-8)
+    assert chart.std_dev == pytest.approx(0.05963526, abs=5e-9)
+    assert (chart.lcl, chart.ucl) == pytest.approx((0.05242755, 0.4102391), abs=5e-8)
+
+
+def test_qcc3_orangejuice_np_chart_std_dev_is_sqrt_n_p_q():
+    chart = control_chart(ORANGEJUICE[:30], "np", sizes=50)
+    assert chart.center == pytest.approx(11.56667, abs=5e-6)
+    assert chart.std_dev == pytest.approx(2.981763, abs=5e-7)
+    assert (chart.lcl, chart.ucl) == pytest.approx((2.621377, 20.51196), abs=5e-6)
+    # the p chart's sigma (qcc 2.7 convention) stays available as `sigma`
+    assert chart.sigma == pytest.approx(math.sqrt(0.2313333 * (1 - 0.2313333)), abs=1e-6)
+
+
+def test_qcc3_p_chart_std_dev_per_point_with_variable_sizes():
+    chart = control_chart([12, 15, 8], "p", sizes=[50, 100, 80])
+    pbar = 35 / 230
+    expected = np.sqrt(pbar * (1 - pbar) / np.array([50, 100, 80]))
+    assert chart.std_dev == pytest.approx(expected)
+
+
+def test_qcc3_circuit_c_and_pcmanufact_u_std_dev():
+    assert control_chart(CIRCUIT[:26], "c").std_dev == pytest.approx(4.454902, abs=5e-7)
+    u_chart = control_chart(PCMANUFACT, "u", sizes=5)
+    assert u_chart.std_dev == pytest.approx(1.389244, abs=5e-7)  # sqrt(u-bar), per unit
+    assert (u_chart.lcl, u_chart.ucl) == pytest.approx((0.06613305, 3.793867), abs=5e-7)
+
+
+# qcc vignette: R chart of piston rings 1-25 (centre 0.02276, std dev 0.009785039,
+# limits 0 .. 0.04812533) and S chart (0.009240037, 0.009829977, 0 .. 0.01930242).
+def test_qcc3_r_chart_as_a_kind_of_its_own():
+    chart = control_chart(RINGS[:25], "r", d2_decimals=3)
+    assert chart.chart == "R"
+    assert chart.secondary is None
+    assert chart.center == pytest.approx(0.02276, abs=5e-9)
+    assert chart.std_dev == pytest.approx(0.009785039, abs=5e-10)
+    assert chart.lcl == 0.0
+    assert chart.ucl == pytest.approx(0.04812533, abs=2e-7)  # qcc's d3 table: 5th decimal
+    phase2 = control_chart(RINGS, "r", d2_decimals=3, limits_from=slice(0, 25))
+    assert phase2.ucl == pytest.approx(chart.ucl)
+    assert len(phase2) == 40
+
+
+def test_qcc3_s_chart_as_a_kind_of_its_own():
+    chart = control_chart(RINGS[:25], "s")
+    assert chart.chart == "S"
+    assert chart.center == pytest.approx(0.009240037, abs=5e-10)
+    assert chart.std_dev == pytest.approx(0.009829977, abs=5e-10)
+    assert (chart.lcl, chart.ucl) == pytest.approx((0.0, 0.01930242), abs=5e-9)
+
+
+VISCOSITY = [  # qcc data/viscosity.txt, batches 1-20 (trial); Montgomery's aircraft primer paint
+    34.05, 34.40, 33.59, 35.96, 34.70, 33.51, 33.79, 34.04, 34.52, 33.75,
+    33.27, 33.71, 34.03, 34.58, 34.02, 33.97, 34.05, 34.04, 33.73, 34.05,
+]  # fmt: skip
+
+
+def test_qcc3_viscosity_individuals_std_dev():
+    chart = control_chart(VISCOSITY, "individuals", d2_decimals=3)
+    assert chart.center == pytest.approx(34.088, abs=5e-9)
+    assert chart.std_dev == pytest.approx(0.5076521, abs=5e-8)
+    assert (chart.lcl, chart.ucl) == pytest.approx((32.56504, 35.61096), abs=5e-6)
+
+
+def test_qcc3_viscosity_individuals_with_sd_sigma():
+    # qcc vignette: qcc(viscosity[trial], type = "xbar.one", std.dev = "SD"):
+    # standard deviation 0.5769854, limits 32.35704 .. 35.81896
+    chart = control_chart(VISCOSITY, "individuals", sigma="sd")
+    assert chart.std_dev == pytest.approx(0.5769854, abs=5e-8)
+    assert (chart.lcl, chart.ucl) == pytest.approx((32.35704, 35.81896), abs=5e-6)
+    with pytest.raises(ValueError, match="`sigma`"):
+        control_chart(RINGS, "xbar_r", sigma="sd")
+    with pytest.raises(ValueError, match="`sigma`"):
+        control_chart(VISCOSITY, "individuals", sigma="range")
+
+
+VISCOSITY_PHASE_2 = [34.39, 33.75, 33.40, 33.27, 34.65, 34.80, 34.55, 35.40, 34.75, 34.50,
+                     34.70, 34.29, 34.61, 34.49, 35.03]  # fmt: skip
+
+
+def test_qcc3_viscosity_revised_limits_without_batch_4():
+    # qcc vignette: batch 4 (a temperature-controller failure) removed, phase II batches 21-35:
+    # centre 33.98947, standard deviation 0.4117415, limits 32.75425 .. 35.2247
+    trial = VISCOSITY[:3] + VISCOSITY[4:]
+    chart = control_chart(
+        trial + VISCOSITY_PHASE_2, "individuals", d2_decimals=3, limits_from=slice(0, 19)
+    )
+    assert chart.center == pytest.approx(33.98947, abs=5e-6)
+    assert chart.std_dev == pytest.approx(0.4117415, abs=5e-8)
+    assert (chart.lcl, chart.ucl) == pytest.approx((32.75425, 35.2247), abs=5e-5)
+
+
+def test_mr_chart_as_a_kind_of_its_own_nist_flowrate():
+    # NIST/SEMATECH 6.3.2.2 flowrate: MR-bar 1.8778, MR chart UCL 6.1349 (3.267 MR-bar)
+    chart = control_chart(FLOWRATE, "mr", d2_decimals=3)
+    assert chart.chart == "MR"
+    assert chart.center == pytest.approx(1.8778, abs=5e-5)
+    assert chart.ucl == pytest.approx(6.1349, abs=1e-3)
+    table = control_chart(FLOWRATE, "mr", constants="table")
+    assert table.ucl == pytest.approx(3.267 * chart.center)  # NIST rounds it to 6.1349
+    assert table.ucl == pytest.approx(6.1349, abs=2e-4)
+
+
+def test_kind_names_ignore_case():
+    assert control_chart(FLOWRATE, "MR").chart == "MR"
+    assert control_chart(RINGS, "R").chart == "R"
+
+
+def test_standalone_kinds_equal_the_secondary_charts():
+    for kind, pair, data in (
+        ("r", "xbar_r", RINGS),
+        ("s", "xbar_s", RINGS),
+        ("mr", "individuals", FLOWRATE),
+    ):
+        alone, inside = control_chart(data, kind), control_chart(data, pair).secondary
+        assert alone.chart == inside.chart
+        np.testing.assert_array_equal(alone.statistic, inside.statistic)
+        assert (alone.center, alone.lcl, alone.ucl) == (inside.center, inside.lcl, inside.ucl)
+
+
+# --- Montgomery's printed constants (Appendix VI) reproduce textbook limits digit for digit --
+# Montgomery, Introduction to SQC, Example 6.5 (mortgage loan processing cost, 20 weeks):
+# x-bar 300.5, MR-bar 7.79; UCL = 300.5 + 3 (7.79 / 1.128) = 321.22, LCL = 279.78; MR chart
+# UCL = 3.267 (7.79) = 25.45. The exact d2 = 1.12838 gives 321.21 / 279.79 / 25.44 instead.
+LOAN_COSTS = [310, 288, 297, 298, 307, 303, 294, 297, 308, 306,
+              294, 299, 297, 299, 314, 295, 293, 306, 301, 304]  # fmt: skip
+
+
+def test_montgomery_example_6_5_individuals_with_printed_constants():
+    chart = control_chart(LOAN_COSTS, "individuals", constants="table")
+    assert round(chart.center, 1) == 300.5
+    assert round(chart.secondary.center, 2) == 7.79
+    assert round(chart.ucl, 2) == 321.22
+    assert round(chart.lcl, 2) == 279.78
+    assert round(chart.secondary.ucl, 2) == 25.45
+    exact = control_chart(LOAN_COSTS, "individuals")
+    assert (round(exact.ucl, 2), round(exact.lcl, 2)) == (321.21, 279.79)
+
+
+# Montgomery, Example 6.1 (hard-bake flow width, 25 samples of n = 5): x-double-bar 1.5056,
+# R-bar 0.32521, UCL = 1.5056 + 0.577 (0.32521) = 1.69325, LCL = 1.31795, R chart
+# UCL = 2.114 (0.32521) = 0.68749; sigma-hat = R-bar / 2.326 = 0.1398, Cp = 1 / (6 x 0.1398)
+# = 1.192 for specifications 1.00 .. 2.00. Subgroups built with the example's x-double-bar
+# and R-bar (the limits depend on the data only through them).
+HARD_BAKE_LIKE = [[1.5056 - 0.32521 / 2, 1.5056 + 0.32521 / 2, 1.5056, 1.5056, 1.5056]] * 25
+
+
+def test_montgomery_example_6_1_xbar_r_with_printed_constants():
+    chart = control_chart(HARD_BAKE_LIKE, "xbar_r", constants="table")
+    assert round(chart.ucl, 5) == 1.69325
+    assert round(chart.lcl, 5) == 1.31795
+    assert round(chart.secondary.ucl, 5) == 0.68749
+    assert round(chart.sigma, 4) == 0.1398
+    exact = control_chart(HARD_BAKE_LIKE, "xbar_r")
+    assert round(exact.ucl, 5) == 1.69319  # exact A2 = 0.57682: not the printed digits
+
+
+def test_montgomery_example_6_1_capability_with_printed_constants():
+    from bsckit.spc import capability
+
+    result = capability(HARD_BAKE_LIKE, lsl=1.00, usl=2.00, constants="table", confidence=None)
+    assert round(result.sigma_within, 4) == 0.1398
+    assert round(result.Cp, 3) == 1.192
+
+
+def test_table_constants_with_known_sigma_use_a_d1_d2():
+    # Standard given (Montgomery 6.2.5): x-bar limits mu +/- A sigma, R chart D1 sigma .. D2 sigma
+    chart = control_chart(RINGS[:25], "xbar_r", constants="table", center=74.0, sigma=0.01)
+    assert (chart.lcl, chart.ucl) == pytest.approx((74.0 - 1.342 * 0.01, 74.0 + 1.342 * 0.01))
+    assert (chart.secondary.lcl, chart.secondary.ucl) == pytest.approx((0.0, 4.918 * 0.01))
+    s_chart = control_chart(RINGS[:25], "s", constants="table", sigma=0.01)
+    assert (s_chart.center, s_chart.ucl) == pytest.approx((0.94 * 0.01, 1.964 * 0.01))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"constants": "textbook"}, ValueError, "`constants`"),
+        ({"constants": "table", "nsigmas": 2}, ValueError, "3-sigma"),
+        ({"constants": "table", "warning_nsigmas": 2}, ValueError, "3-sigma"),
+        ({"constants": "table", "d2_decimals": 3}, ValueError, "`d2_decimals`"),
+    ],
+)
+def test_table_constants_bad_input(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        control_chart(RINGS[:25], "xbar_r", **kwargs)
+
+
+def test_table_constants_refused_for_attribute_charts():
+    with pytest.raises(ValueError, match="`constants`"):
+        control_chart([3, 4, 5], "c", constants="table")
+
+
+def test_sizes_given_as_text_says_so():
+    with pytest.raises(TypeError, match=r"`sizes` must be numbers .* text '50'"):
+        control_chart([12, 15, 8], "p", sizes="50")
+    with pytest.raises(TypeError, match=r"`sizes` must hold numbers, not text; position 1"):
+        control_chart([12, 15, 8], "p", sizes=[50, "50", 50])

@@ -469,12 +469,9 @@ def start_workers(workers: int = 2, *, pythonpath: str = "") -> cf.ProcessPoolEx
     -------
     concurrent.futures.ProcessPoolExecutor
     """
-    from bsckit._validation import check_count
+    from bsckit._validation import check_workers
 
-    workers = check_count("workers", workers)
-    if workers < 1:
-        msg = f"`workers` must be at least 1, got {workers}."
-        raise ValueError(msg)
+    workers = check_workers(workers)
     pool = cf.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -505,12 +502,9 @@ def execute_notebooks(
     then only sizes the message); by default a pool of ``workers`` processes is started here,
     with ``tasks[0].pythonpath``, and shut down at the end.
     """
-    from bsckit._validation import check_count
+    from bsckit._validation import check_workers
 
-    workers = check_count("workers", workers)
-    if workers < 1:
-        msg = f"`workers` must be at least 1, got {workers}."
-        raise ValueError(msg)
+    workers = check_workers(workers)
     if not tasks:
         return []
     results: dict[int, dict[str, Any]] = {}
@@ -656,7 +650,7 @@ def build(
     -------
     BuildReport
     """
-    from bsckit._validation import check_count, check_number
+    from bsckit._validation import check_number, check_workers
     from bsckit.course.exercises import write_exercises
     from bsckit.course.notebook_params import parameters_of, validate
 
@@ -666,7 +660,7 @@ def build(
         msg = f"`params` must be a BuildParams, got {type(params).__name__}."
         raise TypeError(msg)
     check_number("timeout", timeout, low=0.0, low_open=True)
-    check_count("workers", workers)
+    workers = check_workers(workers)
     in_place = out is None and params.is_default
     if out is None:
         out_dir = root if in_place else root / "build" / params.slug

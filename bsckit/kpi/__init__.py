@@ -8,6 +8,7 @@
   real terms, currency conversion, inflation-adjusted targets.
 - :mod:`bsckit.kpi.people` - time to competency, training hours, retention of high
   performers, internal mobility, turnover.
+- :mod:`bsckit.kpi.costing` - activity-based costing beside a single plant-wide overhead rate.
 - :mod:`bsckit.kpi.innovation` - stage-gate conversion, time to market, new-product revenue
   share, adoption rate.
 
@@ -16,7 +17,8 @@ Rules for contributors
 1. Name a function after the business term a course participant knows (``dso``, ``oee``).
 2. Accept scalars, lists/arrays and pandas Series; answer in kind (use ``bsckit.kpi._common``).
 3. Return ratios as fractions in [0, 1] unless the business convention says otherwise
-   (NPS: points on -100..100 by default).
+   (NPS: points on -100..100 by default). Every share takes the keyword ``as_percent``
+   (default ``False``) to answer in percent instead.
 4. Check every input; the error names the parameter, the value, the allowed range and what to do.
 5. Where sources disagree (365/360 days, quote direction, which yield...), add a named
    parameter with a documented default, and cite a published worked example in the tests.
@@ -25,7 +27,15 @@ Rules for contributors
 
 from __future__ import annotations
 
+from bsckit.kpi.costing import (
+    CostAllocation,
+    activity_based_costing,
+    activity_rates,
+    costing_comparison,
+    plantwide_rate_costing,
+)
 from bsckit.kpi.customer import (
+    acquisition_rate,
     churn_rate,
     csat,
     first_contact_resolution,
@@ -47,6 +57,7 @@ from bsckit.kpi.finance import (
     dso_from_turnover,
     gross_margin,
     gross_profit,
+    index_change,
     inflation_adjusted_target,
     inflation_rate,
     invested_capital,
@@ -77,6 +88,7 @@ from bsckit.kpi.operations import (
     first_pass_yield,
     inventory_turnover,
     littles_law,
+    net_available_time,
     normalized_yield,
     oee,
     oee_from_shift,
@@ -96,8 +108,12 @@ from bsckit.kpi.people import (
 )
 
 __all__ = [
+    "CostAllocation",
     "OEEResult",
     "StageGateConversion",
+    "acquisition_rate",
+    "activity_based_costing",
+    "activity_rates",
     "adoption_rate",
     "average_balance",
     "churn_rate",
@@ -106,6 +122,7 @@ __all__ = [
     "convert_currency",
     "cost_per_transaction",
     "cost_per_unit",
+    "costing_comparison",
     "csat",
     "cycle_time",
     "days_inventory",
@@ -119,12 +136,14 @@ __all__ = [
     "first_pass_yield",
     "gross_margin",
     "gross_profit",
+    "index_change",
     "inflation_adjusted_target",
     "inflation_rate",
     "internal_mobility_rate",
     "inventory_turnover",
     "invested_capital",
     "littles_law",
+    "net_available_time",
     "net_margin",
     "new_product_revenue_share",
     "nopat",
@@ -137,6 +156,7 @@ __all__ = [
     "on_time_delivery_from_counts",
     "operating_margin",
     "order_fulfilment_rate",
+    "plantwide_rate_costing",
     "real_terms",
     "receivables_turnover",
     "response_rate",

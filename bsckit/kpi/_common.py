@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit._validation import as_values, check_choice, check_number, restore_like
+from bsckit._validation import as_values, check_choice, check_flag, check_number, restore_like
 
 __all__ = [
     "STATISTICS",
@@ -22,6 +22,7 @@ __all__ = [
     "elapsed",
     "finish",
     "ratio",
+    "share",
     "template_of",
     "values",
 ]
@@ -156,6 +157,20 @@ def finish(template: Any, result: np.ndarray) -> Any:
     return restore_like(template, result)
 
 
+def share(result: Any, as_percent: Any) -> Any:
+    """Return ``result`` (a fraction) as it is, or times 100 when ``as_percent`` is True.
+
+    Every share-returning KPI offers the same keyword, ``as_percent`` (default ``False``:
+    fractions, so that 0.25 means a quarter everywhere in the kit).
+
+    Examples
+    --------
+    >>> share(0.25, False), share(0.25, True)
+    (0.25, 25.0)
+    """
+    return result * 100.0 if check_flag("as_percent", as_percent) else result
+
+
 def ratio(
     numerator: Any,
     denominator: Any,
@@ -166,11 +181,13 @@ def ratio(
     whole: bool = False,
     at_most_denominator: bool = False,
     hint: str = "",
+    as_percent: bool = False,
 ) -> Any:
     """Return ``numerator / denominator`` checked, elementwise, shaped like the inputs.
 
     The denominator must be greater than zero. ``whole`` requires counts for both;
-    ``at_most_denominator`` requires a share (numerator not above denominator).
+    ``at_most_denominator`` requires a share (numerator not above denominator);
+    ``as_percent`` multiplies the answer by 100.
 
     Examples
     --------
@@ -194,7 +211,7 @@ def ratio(
     if at_most_denominator:
         check_not_above(num_name, n, den_name, d, hint=hint)
     template = template_of(**{num_name: numerator, den_name: denominator})
-    return finish(template, n / d)
+    return share(finish(template, n / d), as_percent)
 
 
 def _zero_hint(name: str) -> str:

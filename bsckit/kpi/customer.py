@@ -12,18 +12,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit._validation import check_choice, check_number
+from bsckit._validation import check_choice, check_flag, check_number
 from bsckit.kpi._common import (
     broadcast,
     check_not_above,
     finish,
     paired_datetimes,
     ratio,
+    share,
     template_of,
     values,
 )
 
 __all__ = [
+    "acquisition_rate",
     "churn_rate",
     "csat",
     "first_contact_resolution",
@@ -38,7 +40,9 @@ __all__ = [
 ]
 
 
-def on_time_delivery(promised: Any, actual: Any, tolerance: Any = "0min") -> float:
+def on_time_delivery(
+    promised: Any, actual: Any, tolerance: Any = "0min", *, as_percent: bool = False
+) -> float:
     """Share of deliveries made no later than promised (plus a tolerance).
 
     Parameters
@@ -54,6 +58,8 @@ def on_time_delivery(promised: Any, actual: Any, tolerance: Any = "0min") -> flo
     -------
     float
         Fraction of orders on time.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -78,11 +84,13 @@ def on_time_delivery(promised: Any, actual: Any, tolerance: Any = "0min") -> flo
     except TypeError as err:
         msg = f"`promised` and `actual` cannot be compared ({err}). Use one time zone for both."
         raise TypeError(msg) from None
-    return float(on_time.mean())
+    return share(float(on_time.mean()), as_percent)
 
 
-def on_time_delivery_from_counts(on_time: Any, deliveries: Any) -> Any:
+def on_time_delivery_from_counts(on_time: Any, deliveries: Any, *, as_percent: bool = False) -> Any:
     """Share of deliveries on time, from counts: ``on_time / deliveries``.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -96,11 +104,16 @@ def on_time_delivery_from_counts(on_time: Any, deliveries: Any) -> Any:
         den_name="deliveries",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def order_fulfilment_rate(orders_fulfilled: Any, orders_received: Any) -> Any:
+def order_fulfilment_rate(
+    orders_fulfilled: Any, orders_received: Any, *, as_percent: bool = False
+) -> Any:
     """Share of orders delivered complete (all lines, right quantities): fulfilled / received.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -114,14 +127,19 @@ def order_fulfilment_rate(orders_fulfilled: Any, orders_received: Any) -> Any:
         den_name="orders_received",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def first_contact_resolution(resolved_first_contact: Any, contacts: Any) -> Any:
+def first_contact_resolution(
+    resolved_first_contact: Any, contacts: Any, *, as_percent: bool = False
+) -> Any:
     """First contact resolution: issues resolved at the first contact / all issues raised.
 
     Definitions of ``contacts`` vary (all contacts, or only those needing a resolution);
     count them one way and keep to it.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -135,11 +153,14 @@ def first_contact_resolution(resolved_first_contact: Any, contacts: Any) -> Any:
         den_name="contacts",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def return_rate(units_returned: Any, units_sold: Any) -> Any:
+def return_rate(units_returned: Any, units_sold: Any, *, as_percent: bool = False) -> Any:
     """Return rate: units (or orders) returned / units (or orders) sold in the period.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -153,6 +174,7 @@ def return_rate(units_returned: Any, units_sold: Any) -> Any:
         den_name="units_sold",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
@@ -226,6 +248,8 @@ def csat(
     satisfied_min: int = 4,
     method: str = "top_box",
     scale_min: int = 1,
+    *,
+    as_percent: bool = False,
 ) -> float:
     """Customer satisfaction (CSAT) from raw survey answers.
 
@@ -242,6 +266,8 @@ def csat(
         answer on the scale itself (e.g. 4.2 out of 5); some tools report that instead.
     scale_min : int, default 1
         Bottom of the answer scale.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -260,11 +286,17 @@ def csat(
     )
     s = np.atleast_1d(s)
     if method == "mean":
+        if check_flag("as_percent", as_percent):
+            msg = (
+                "`as_percent`=True needs method='top_box' (a share); method='mean' is the "
+                "average answer on the scale, not a share. Leave as_percent out."
+            )
+            raise ValueError(msg)
         return float(np.mean(s))
-    return float(np.mean(s >= cut))
+    return share(float(np.mean(s >= cut)), as_percent)
 
 
-def retention_rate(start: Any, end: Any, new: Any) -> Any:
+def retention_rate(start: Any, end: Any, new: Any, *, as_percent: bool = False) -> Any:
     """Customer retention rate ``(E - N) / S`` for one period.
 
     Parameters
@@ -275,6 +307,8 @@ def retention_rate(start: Any, end: Any, new: Any) -> Any:
         E, customers at the end of the period.
     new : int or Series
         N, customers acquired during the period (``new <= end``).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -293,13 +327,15 @@ def retention_rate(start: Any, end: Any, new: Any) -> Any:
         s,
         hint="Customers kept cannot outnumber those at the start; check `new`.",
     )
-    return finish(template_of(start=start, end=end, new=new), (e - n) / s)
+    return share(finish(template_of(start=start, end=end, new=new), (e - n) / s), as_percent)
 
 
-def churn_rate(start: Any, lost: Any) -> Any:
+def churn_rate(start: Any, lost: Any, *, as_percent: bool = False) -> Any:
     """Churn rate: customers lost during the period / customers at the start.
 
     Equals ``1 - retention_rate(start, end, new)`` when ``lost = start - (end - new)``.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -307,12 +343,20 @@ def churn_rate(start: Any, lost: Any) -> Any:
     0.4592
     """
     return ratio(
-        lost, start, num_name="lost", den_name="start", whole=True, at_most_denominator=True
+        lost,
+        start,
+        num_name="lost",
+        den_name="start",
+        whole=True,
+        at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def response_rate(responses: Any, invitations: Any) -> Any:
+def response_rate(responses: Any, invitations: Any, *, as_percent: bool = False) -> Any:
     """Survey response rate: answers received / invitations sent.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -326,4 +370,43 @@ def response_rate(responses: Any, invitations: Any) -> Any:
         den_name="invitations",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
+    )
+
+
+_ACQUISITION_BASES = ("customers_at_start", "prospects")
+
+
+def acquisition_rate(
+    new_customers: Any,
+    base: Any,
+    *,
+    base_kind: str = "customers_at_start",
+    as_percent: bool = False,
+) -> Any:
+    """Customer acquisition rate: new customers won in the period / a base count.
+
+    Sources divide by one of two bases; name yours with ``base_kind``:
+
+    * ``"customers_at_start"`` (default): customers at the start of the period - how fast the
+      customer base grows from new business (it may exceed 1 for a young business).
+    * ``"prospects"``: prospects (leads) reached in the period - how well outreach converts;
+      new customers cannot outnumber them.
+
+    Examples
+    --------
+    >>> acquisition_rate(30, 200)  # 30 new customers on 200 at the start of the month
+    0.15
+    >>> acquisition_rate(100, 1000, base_kind="prospects", as_percent=True)
+    10.0
+    """
+    kind = check_choice("base_kind", base_kind, _ACQUISITION_BASES)
+    return ratio(
+        new_customers,
+        base,
+        num_name="new_customers",
+        den_name="base",
+        whole=True,
+        at_most_denominator=kind == "prospects",
+        as_percent=as_percent,
     )

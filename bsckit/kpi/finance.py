@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from bsckit._validation import check_choice, check_number
-from bsckit.kpi._common import broadcast, check_not_above, finish, ratio, template_of, values
+from bsckit.kpi._common import broadcast, check_not_above, finish, ratio, share, template_of, values
 
 __all__ = [
     "average_balance",
@@ -23,6 +23,7 @@ __all__ = [
     "dso_from_turnover",
     "gross_margin",
     "gross_profit",
+    "index_change",
     "inflation_adjusted_target",
     "inflation_rate",
     "invested_capital",
@@ -115,6 +116,8 @@ def collection_effectiveness_index(
     ending_total_receivables: Any,
     ending_current_receivables: Any,
     periods: int = 1,
+    *,
+    as_percent: bool = False,
 ) -> Any:
     """Collection effectiveness index (CEI): what was collected / what could be collected.
 
@@ -135,6 +138,8 @@ def collection_effectiveness_index(
     -------
     float or Series
         A fraction; close to 1 means effective collection.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -173,7 +178,7 @@ def collection_effectiveness_index(
         ending_total_receivables=ending_total_receivables,
         ending_current_receivables=ending_current_receivables,
     )
-    return finish(template, collected / available)
+    return share(finish(template, collected / available), as_percent)
 
 
 def cogs(beginning_inventory: Any, purchases: Any, ending_inventory: Any) -> Any:
@@ -217,8 +222,10 @@ def gross_profit(revenue: Any, cost_of_goods_sold: Any) -> Any:
     return finish(template_of(revenue=revenue, cost_of_goods_sold=cost_of_goods_sold), r - c)
 
 
-def gross_margin(revenue: Any, cost_of_goods_sold: Any) -> Any:
+def gross_margin(revenue: Any, cost_of_goods_sold: Any, *, as_percent: bool = False) -> Any:
     """Gross margin: (revenue - COGS) / revenue, a fraction of revenue (not a markup on cost).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -226,11 +233,20 @@ def gross_margin(revenue: Any, cost_of_goods_sold: Any) -> Any:
     0.45
     """
     profit = gross_profit(revenue, cost_of_goods_sold)
-    return ratio(profit, revenue, num_name="gross_profit", den_name="revenue", num_low=None)
+    return ratio(
+        profit,
+        revenue,
+        num_name="gross_profit",
+        den_name="revenue",
+        num_low=None,
+        as_percent=as_percent,
+    )
 
 
-def operating_margin(operating_income: Any, revenue: Any) -> Any:
+def operating_margin(operating_income: Any, revenue: Any, *, as_percent: bool = False) -> Any:
     """Operating margin: operating income (EBIT) / revenue (may be negative).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -238,19 +254,33 @@ def operating_margin(operating_income: Any, revenue: Any) -> Any:
     0.262
     """
     return ratio(
-        operating_income, revenue, num_name="operating_income", den_name="revenue", num_low=None
+        operating_income,
+        revenue,
+        num_name="operating_income",
+        den_name="revenue",
+        num_low=None,
+        as_percent=as_percent,
     )
 
 
-def net_margin(net_income: Any, revenue: Any) -> Any:
+def net_margin(net_income: Any, revenue: Any, *, as_percent: bool = False) -> Any:
     """Net (profit) margin: net income / revenue (may be negative).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
     >>> net_margin(12_000, 150_000)
     0.08
     """
-    return ratio(net_income, revenue, num_name="net_income", den_name="revenue", num_low=None)
+    return ratio(
+        net_income,
+        revenue,
+        num_name="net_income",
+        den_name="revenue",
+        num_low=None,
+        as_percent=as_percent,
+    )
 
 
 def nopat(operating_income: Any, tax_rate: Any) -> Any:
@@ -295,13 +325,15 @@ def invested_capital(total_debt: Any, total_equity: Any, non_operating_cash: Any
     return finish(template, d + e - c)
 
 
-def roic(nopat: Any, invested_capital: Any) -> Any:
+def roic(nopat: Any, invested_capital: Any, *, as_percent: bool = False) -> Any:
     """Return on invested capital: NOPAT / invested capital.
 
     Invested capital here is debt + equity - non-operating cash (see
     :func:`invested_capital`); pass the average of the opening and closing figures
     (:func:`average_balance`) when NOPAT covers a whole year. Sources differ on both points
     (opening vs average capital, cash in or out): state which you use.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -315,6 +347,7 @@ def roic(nopat: Any, invested_capital: Any) -> Any:
         den_name="invested_capital",
         num_low=None,
         hint="ROIC is not meaningful with zero or negative invested capital.",
+        as_percent=as_percent,
     )
 
 
@@ -405,8 +438,12 @@ def inflation_adjusted_target(target: Any, inflation_rate: Any, periods: float =
     return finish(template_of(target=target, inflation_rate=inflation_rate), t * (1 + i) ** p)
 
 
-def inflation_rate(price_index_start: Any, price_index_end: Any) -> Any:
+def inflation_rate(
+    price_index_start: Any, price_index_end: Any, *, as_percent: bool = False
+) -> Any:
     """Inflation between two readings of a price index: ``end / start - 1`` (a fraction).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -417,4 +454,37 @@ def inflation_rate(price_index_start: Any, price_index_end: Any) -> Any:
     b = values("price_index_end", price_index_end, low=0, low_open=True)
     a, b = broadcast(price_index_start=a, price_index_end=b)
     template = template_of(price_index_start=price_index_start, price_index_end=price_index_end)
-    return finish(template, b / a - 1.0)
+    return share(finish(template, b / a - 1.0), as_percent)
+
+
+_INDEX_CHANGE_UNITS = ("points", "percent", "fraction")
+
+
+def index_change(previous: Any, current: Any, unit: str = "points") -> Any:
+    """Change of an index (CPI, a price or satisfaction index) from one period to the next.
+
+    Parameters
+    ----------
+    previous, current : float or Series
+        Index values of the earlier and the later period (> 0).
+    unit : {"points", "percent", "fraction"}, default "points"
+        ``"points"``: ``current - previous``, index points (depends on the index's base
+        year). ``"percent"``: ``(current - previous) / previous x 100``, the figure usually
+        reported. ``"fraction"``: the same as a fraction (what :func:`inflation_rate` gives).
+
+    Examples
+    --------
+    BLS method, Anchorage CPI 2011 to 2012 (Alaska Department of Labor):
+
+    >>> round(index_change(201.427, 205.916), 3)
+    4.489
+    >>> round(index_change(201.427, 205.916, unit="percent"), 5)
+    2.2286
+    """
+    chosen = check_choice("unit", unit, _INDEX_CHANGE_UNITS)
+    a = values("previous", previous, low=0, low_open=True)
+    b = values("current", current, low=0, low_open=True)
+    a, b = broadcast(previous=a, current=b)
+    points = b - a
+    result = {"points": points, "percent": points / a * 100.0, "fraction": points / a}[chosen]
+    return finish(template_of(previous=previous, current=current), result)

@@ -156,8 +156,12 @@ def time_to_market(
     )
 
 
-def new_product_revenue_share(revenue_new: Any, revenue_total: Any) -> Any:
+def new_product_revenue_share(
+    revenue_new: Any, revenue_total: Any, *, as_percent: bool = False
+) -> Any:
     """Share of revenue from new products (launched within the window you define, e.g. 12 months).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -170,11 +174,14 @@ def new_product_revenue_share(revenue_new: Any, revenue_total: Any) -> Any:
         num_name="revenue_new",
         den_name="revenue_total",
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def adoption_rate(adopters: Any, eligible: Any) -> Any:
+def adoption_rate(adopters: Any, eligible: Any, *, as_percent: bool = False) -> Any:
     """Adoption rate: customers (or users) who adopted a new product / those who could.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -188,4 +195,5 @@ def adoption_rate(adopters: Any, eligible: Any) -> Any:
         den_name="eligible",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )

@@ -19,6 +19,7 @@ from bsckit.kpi._common import (
     check_not_above,
     finish,
     ratio,
+    share,
     template_of,
     values,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "first_pass_yield",
     "inventory_turnover",
     "littles_law",
+    "net_available_time",
     "normalized_yield",
     "oee",
     "oee_from_shift",
@@ -50,7 +52,7 @@ __all__ = [
 _FRACTION_HINT = "Pass a fraction, e.g. 0.92 for 92%."
 
 
-def oee(availability: Any, performance: Any, quality: Any) -> Any:
+def oee(availability: Any, performance: Any, quality: Any, *, as_percent: bool = False) -> Any:
     """Overall equipment effectiveness: availability x performance x quality.
 
     Parameters
@@ -63,6 +65,8 @@ def oee(availability: Any, performance: Any, quality: Any) -> Any:
     float or Series
         OEE as a fraction in [0, 1].
 
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
+
     Examples
     --------
     >>> round(oee(0.90, 0.95, 0.999), 4)
@@ -73,7 +77,7 @@ def oee(availability: Any, performance: Any, quality: Any) -> Any:
     q = values("quality", quality, low=0, high=1, hint=_FRACTION_HINT)
     a, p, q = broadcast(availability=a, performance=p, quality=q)
     template = template_of(availability=availability, performance=performance, quality=quality)
-    return finish(template, a * p * q)
+    return share(finish(template, a * p * q), as_percent)
 
 
 @dataclass(frozen=True)
@@ -339,8 +343,49 @@ def littles_law(
     return checked["items_in_system"] / checked["time_in_system"] / factor
 
 
+def net_available_time(
+    shift_time: Any, planned_breaks: Any = 0.0, planned_downtime: Any = 0.0
+) -> Any:
+    """Net available time for takt time: shift time minus planned breaks and planned downtime.
+
+    Only planned stops come off (breaks, lunch, meetings, planned maintenance); unplanned
+    breakdowns do not, since takt time is set by demand, not by the process's losses.
+
+    Examples
+    --------
+    Stevenson's example: a 480-minute shift with two 20-minute breaks and a 30-minute lunch.
+
+    >>> net_available_time(480, planned_breaks=2 * 20 + 30)
+    410.0
+    """
+    total = values("shift_time", shift_time, low=0.0, low_open=True)
+    breaks = values("planned_breaks", planned_breaks, low=0.0)
+    down = values("planned_downtime", planned_downtime, low=0.0)
+    total, breaks, down = broadcast(shift_time=total, planned_breaks=breaks, planned_downtime=down)
+    check_not_above(
+        "planned_breaks + planned_downtime",
+        breaks + down,
+        "shift_time",
+        total,
+        hint="Use the same time unit for all three.",
+    )
+    if np.any(breaks + down >= total):
+        msg = (
+            "`planned_breaks` and `planned_downtime` take up the whole `shift_time`: no time "
+            "is left to produce, so takt time is undefined."
+        )
+        raise ValueError(msg)
+    template = template_of(
+        shift_time=shift_time, planned_breaks=planned_breaks, planned_downtime=planned_downtime
+    )
+    return finish(template, total - breaks - down)
+
+
 def takt_time(available_time: Any, customer_demand: Any) -> Any:
     """Takt time: available production time divided by customer demand in that time.
+
+    Pass the *net* available time (:func:`net_available_time`: shift time minus planned
+    breaks and downtime).
 
     Examples
     --------
@@ -356,11 +401,13 @@ def takt_time(available_time: Any, customer_demand: Any) -> Any:
     )
 
 
-def defect_rate(defective_units: Any, units_inspected: Any) -> Any:
+def defect_rate(defective_units: Any, units_inspected: Any, *, as_percent: bool = False) -> Any:
     """Share of inspected units that were defective (a fraction).
 
     Counts defective units, each at most once. To count several defects per unit use
     :func:`defects_per_unit` or :func:`dpmo`.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -374,6 +421,7 @@ def defect_rate(defective_units: Any, units_inspected: Any) -> Any:
         den_name="units_inspected",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
@@ -414,7 +462,7 @@ def dpmo(defects: Any, units: Any, opportunities: Any) -> Any:
     return finish(template, d / (u * o) * 1e6)
 
 
-def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
+def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact", tails: int = 1) -> Any:
     """Six Sigma process sigma level from DPMO.
 
     Parameters
@@ -431,6 +479,10 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
         re-based as ``- 1.5 + shift`` for another shift); valid for DPMO up to about 550 000.
         Many online calculators use it; it differs from the exact value by about 0.002 at
         DPMO 5000 (4.0738 vs 4.0758).
+    tails : {1, 2}, default 1
+        ``1``: DPMO counts the tail beyond the nearer limit only (most Six Sigma tables).
+        ``2``: both tails, as in tables that print 66,811 (not 66,807) at 3 sigma; solved
+        numerically, and for ``method="exact"`` only. See :func:`dpmo_from_sigma`.
 
     Returns
     -------
@@ -444,9 +496,15 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
     4.0738
     >>> round(sigma_level(3.4), 2)
     6.0
+    >>> round(sigma_level(66_811, tails=2), 3)
+    3.0
     """
     check_choice("method", method, ["exact", "approximation"])
     s = check_number("shift", shift, low=0.0, hint="The usual long-term shift is 1.5; 0 for none.")
+    both = _check_tails(tails) == 2
+    if both and method != "exact":
+        msg = "`tails`=2 needs method='exact'; the approximation is one-tailed."
+        raise ValueError(msg)
     d = values(
         "dpmo",
         dpmo,
@@ -456,7 +514,9 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
         high_open=True,
         hint="With zero defects the sigma level is unbounded: collect more data or report '> 6'.",
     )
-    if method == "exact":
+    if both:
+        result = _two_tailed_sigma(d / 1e6, s)
+    elif method == "exact":
         from scipy.stats import norm  # here, not at the top: scipy.stats costs 0.5 s to import
 
         result = norm.isf(d / 1e6) + s
@@ -472,9 +532,24 @@ def sigma_level(dpmo: Any, shift: float = 1.5, method: str = "exact") -> Any:
     return finish(dpmo, result)
 
 
-def dpmo_from_sigma(sigma: Any, shift: float = 1.5) -> Any:
-    """DPMO implied by a sigma level: ``(1 - Phi(sigma - shift)) x 1e6`` (inverse of
-    :func:`sigma_level` with ``method="exact"``).
+def dpmo_from_sigma(sigma: Any, shift: float = 1.5, tails: int = 1) -> Any:
+    """DPMO implied by a sigma level (the inverse of :func:`sigma_level`, ``method="exact"``).
+
+    The process mean sits ``sigma - shift`` standard deviations from the nearer specification
+    limit (the long-term "1.5 sigma shift" moves it towards that limit) and ``sigma + shift``
+    from the far one.
+
+    Parameters
+    ----------
+    sigma : float or Series
+        Sigma level: distance from the process centre to the (nearer) limit, in sigmas.
+    shift : float, default 1.5
+        The conventional long-term shift of the mean; 0 for none.
+    tails : {1, 2}, default 1
+        ``1`` (the Six Sigma tables' convention): only the tail beyond the nearer limit,
+        ``(1 - Phi(sigma - shift)) x 1e6`` - 3.4 DPMO at 6 sigma. ``2``: both tails,
+        ``(Phi(shift - sigma) + Phi(-sigma - shift)) x 1e6`` - with no shift the familiar
+        two-sided figures, 2700 at 3 sigma and 0.002 at 6 sigma ("two parts per billion").
 
     Examples
     --------
@@ -482,18 +557,50 @@ def dpmo_from_sigma(sigma: Any, shift: float = 1.5) -> Any:
     3.4
     >>> round(dpmo_from_sigma(3))
     66807
+    >>> round(dpmo_from_sigma(3, shift=0, tails=2))
+    2700
+    >>> round(dpmo_from_sigma(6, shift=0, tails=2), 4)
+    0.002
     """
     s = check_number("shift", shift, low=0.0, hint="The usual long-term shift is 1.5; 0 for none.")
+    both = _check_tails(tails) == 2
     z = values("sigma", sigma)
-    from scipy.stats import norm  # here, not at the top: scipy.stats costs 0.5 s to import
+    from scipy.special import ndtr  # the normal cdf, without scipy.stats' 0.5 s import
 
-    return finish(sigma, norm.sf(z - s) * 1e6)
+    far = ndtr(-z - s) if both else 0.0
+    return finish(sigma, (ndtr(s - z) + far) * 1e6)
 
 
-def first_pass_yield(units_in: Any, good_first_time: Any) -> Any:
+def _check_tails(tails: Any) -> int:
+    if isinstance(tails, bool) or tails not in (1, 2):
+        msg = (
+            f"`tails` must be 1 (the tail beyond the nearer limit, the Six Sigma tables' "
+            f"convention) or 2 (both limits), got {tails!r}."
+        )
+        raise ValueError(msg)
+    return int(tails)
+
+
+def _two_tailed_sigma(share: np.ndarray, shift: float) -> np.ndarray:
+    """Solve ``Phi(shift - z) + Phi(-z - shift) = share`` for z (decreasing in z) by bisection."""
+    from scipy.special import ndtr
+
+    low = np.full(np.shape(share), shift - 40.0)
+    high = np.full(np.shape(share), shift + 40.0)
+    for _ in range(200):  # halves an 80-sigma bracket to below 1e-12
+        mid = (low + high) / 2.0
+        above = ndtr(shift - mid) + ndtr(-mid - shift) > share
+        low = np.where(above, mid, low)
+        high = np.where(above, high, mid)
+    return (low + high) / 2.0
+
+
+def first_pass_yield(units_in: Any, good_first_time: Any, *, as_percent: bool = False) -> Any:
     """First pass (throughput) yield of one step: units good first time / units entering.
 
     Units that needed rework or were scrapped do not count as good first time.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -507,10 +614,11 @@ def first_pass_yield(units_in: Any, good_first_time: Any) -> Any:
         den_name="units_in",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def rolled_throughput_yield(step_yields: Any) -> float:
+def rolled_throughput_yield(step_yields: Any, *, as_percent: bool = False) -> float:
     """Rolled throughput yield: the product of the first pass yields of every step.
 
     The chance that a unit passes every step first time (assumes steps are independent).
@@ -520,20 +628,24 @@ def rolled_throughput_yield(step_yields: Any) -> float:
     step_yields : sequence or Series of float
         First pass yield of each step, fractions in [0, 1].
 
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
+
     Examples
     --------
     >>> round(rolled_throughput_yield([0.95, 0.84, 0.88]), 2)
     0.7
     """
     y = values("step_yields", step_yields, low=0, high=1, hint=_FRACTION_HINT)
-    return float(np.prod(y))
+    return share(float(np.prod(y)), as_percent)
 
 
-def normalized_yield(step_yields: Any) -> float:
+def normalized_yield(step_yields: Any, *, as_percent: bool = False) -> float:
     """Normalized yield: the geometric mean of the step yields, ``RTY ** (1 / steps)``.
 
     The single-step yield that, repeated at every step, would give the same rolled
     throughput yield; lets processes with different numbers of steps be compared.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -542,14 +654,16 @@ def normalized_yield(step_yields: Any) -> float:
     """
     y = values("step_yields", step_yields, low=0, high=1, hint=_FRACTION_HINT)
     y = np.atleast_1d(y)
-    return float(np.prod(y) ** (1.0 / y.size))
+    return share(float(np.prod(y) ** (1.0 / y.size)), as_percent)
 
 
-def yield_from_dpu(dpu: Any) -> Any:
+def yield_from_dpu(dpu: Any, *, as_percent: bool = False) -> Any:
     """Poisson estimate of first-time yield from defects per unit: ``exp(-DPU)``.
 
     The Six Sigma shortcut (rolled throughput yield = ``exp(-total DPU)``) when defects are
     counted but defect-free units are not; assumes defects fall independently (Poisson).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -557,7 +671,7 @@ def yield_from_dpu(dpu: Any) -> Any:
     0.9048
     """
     d = values("dpu", dpu, low=0.0, hint="Defects per unit, e.g. defects_per_unit(defects, units).")
-    return finish(dpu, np.exp(-d))
+    return share(finish(dpu, np.exp(-d)), as_percent)
 
 
 def cost_per_unit(total_cost: Any, units: Any) -> Any:
@@ -585,8 +699,10 @@ def cost_per_transaction(total_cost: Any, transactions: Any) -> Any:
     return ratio(total_cost, transactions, num_name="total_cost", den_name="transactions")
 
 
-def utilisation(busy_time: Any, available_time: Any) -> Any:
+def utilisation(busy_time: Any, available_time: Any, *, as_percent: bool = False) -> Any:
     """Resource utilisation: time a resource was busy / time it was available (a fraction).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -599,6 +715,7 @@ def utilisation(busy_time: Any, available_time: Any) -> Any:
         num_name="busy_time",
         den_name="available_time",
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 

@@ -76,11 +76,15 @@ def training_hours_per_employee(training_hours: Any, headcount: Any) -> Any:
     )
 
 
-def retention_of_high_performers(high_performers_at_start: Any, still_employed: Any) -> Any:
+def retention_of_high_performers(
+    high_performers_at_start: Any, still_employed: Any, *, as_percent: bool = False
+) -> Any:
     """Share of the employees rated high performers at the start still employed at the end.
 
     Count the same cohort at both ends: people promoted into the high-performer group during
     the period are not in ``high_performers_at_start``.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -94,14 +98,17 @@ def retention_of_high_performers(high_performers_at_start: Any, still_employed: 
         den_name="high_performers_at_start",
         whole=True,
         at_most_denominator=True,
+        as_percent=as_percent,
     )
 
 
-def internal_mobility_rate(internal_moves: Any, headcount: Any) -> Any:
+def internal_mobility_rate(internal_moves: Any, headcount: Any, *, as_percent: bool = False) -> Any:
     """Internal mobility rate: internal moves (promotions, transfers) / average headcount.
 
     A related measure, the internal fill rate, divides internal hires by all hires: pass those
     two counts instead and name the result accordingly.
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -115,11 +122,14 @@ def internal_mobility_rate(internal_moves: Any, headcount: Any) -> Any:
         den_name="headcount",
         whole=False,
         at_most_denominator=False,
+        as_percent=as_percent,
     )
 
 
-def turnover_rate(separations: Any, average_headcount: Any) -> Any:
+def turnover_rate(separations: Any, average_headcount: Any, *, as_percent: bool = False) -> Any:
     """Employee turnover rate: separations in the period / average headcount (BLS convention).
+
+    ``as_percent=True`` returns a percentage (x 100) instead of a fraction.
 
     Examples
     --------
@@ -127,5 +137,9 @@ def turnover_rate(separations: Any, average_headcount: Any) -> Any:
     0.125
     """
     return ratio(
-        separations, average_headcount, num_name="separations", den_name="average_headcount"
+        separations,
+        average_headcount,
+        num_name="separations",
+        den_name="average_headcount",
+        as_percent=as_percent,
     )

@@ -48,13 +48,13 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from bsckit._validation import check_positive
+from bsckit._validation import check_positive, check_today
 from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.feedback import SmartReport, Verdict
 from bsckit.smart.measures import MEASURES, Measure, measures_from_catalogue
@@ -774,13 +774,7 @@ def check_smart(
     ...
     TypeError: `objective` must be text (the objective sentence), a ParsedObjective or a dict of fields; got int.
     """
-    if today is None:
-        today = date.today()
-    elif isinstance(today, datetime):
-        today = today.date()
-    elif not isinstance(today, date):
-        msg = f"`today` must be a datetime.date or None, got {today!r} ({type(today).__name__})."
-        raise TypeError(msg)
+    today = check_today(today)
     absurd_factor = check_positive("absurd_factor", absurd_factor)
     max_years = check_positive("max_years", max_years)
     if data is not None and not isinstance(data, pd.Series | pd.DataFrame | Mapping):

@@ -43,7 +43,7 @@ from typing import Any
 
 import pandas as pd
 
-from bsckit._validation import check_choice
+from bsckit._validation import check_choice, check_today
 from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.measures import (
     MEASURES,
@@ -1669,13 +1669,7 @@ def parse_objective(
             " Pass structured fields to check_smart as a dict."
         )
         raise TypeError(msg)
-    if today is None:
-        today = date.today()
-    elif isinstance(today, datetime):
-        today = today.date()
-    elif not isinstance(today, date):
-        msg = f"`today` must be a datetime.date or None, got {type(today).__name__}."
-        raise TypeError(msg)
+    today = check_today(today)
     measures = MEASURES
     if catalogue is not None:
         measures = (*measures_from_catalogue(catalogue), *MEASURES)

@@ -6,14 +6,16 @@ stable process with its specification limits.
 
 Modules (one concept each):
 
-* :mod:`~bsckit.spc.chart_constants` - ``constants(n)``: d2, d3, c4, A2, A3, B3, B4, D3, D4,
-  computed from their definitions.
+* :mod:`~bsckit.spc.chart_constants` - ``constants(n, source)``: d2, d3, c4, A, A2, A3,
+  B3-B6, D1-D4, computed from their definitions or read from Montgomery's printed table.
 * :mod:`~bsckit.spc.process_capability` - ``capability(data, lsl, usl, target)``: Cp, Cpk, Cpm,
-  Pp, Ppk, Ppm with confidence intervals.
+  Pp, Ppk, Ppm with confidence intervals; expected ppm out of specification.
 * :mod:`~bsckit.spc.control_charts` - ``control_chart(data, kind)``: I-MR, X-bar/R,
-  X-bar/S, p, np, c and u charts, phase I / phase II.
+  X-bar/S, R, S, MR, p, np, c and u charts, phase I / phase II.
 * :mod:`~bsckit.spc.special_causes` - ``run_rules(values, center, sigma)``: Western Electric
   and Nelson rules.
+* :mod:`~bsckit.spc.run_length` - ``average_run_length(shift, n)`` and
+  ``attribute_run_length(kind, lcl, ucl, rate, n)``: how soon a chart signals.
 
 Rules for contributors: every position is 0-based; every convention on which sources
 disagree (d2 rounding, c4 on the overall sigma, strictness of "beyond") is a named
@@ -29,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from bsckit.spc.chart_constants import ControlChartConstants, constants
+from bsckit.spc.chart_constants import CONSTANT_SOURCES, ControlChartConstants, constants
 from bsckit.spc.control_charts import CHART_KINDS, ControlChartResult, control_chart
 from bsckit.spc.process_capability import (
     INDEX_NAMES,
@@ -37,6 +39,15 @@ from bsckit.spc.process_capability import (
     CapabilityResult,
     capability,
     capability_from_summary,
+    ppm_bounds_from_cpk,
+    ppm_out_of_spec,
+)
+from bsckit.spc.run_length import (
+    ATTRIBUTE_KINDS,
+    attribute_run_length,
+    attribute_signal_probability,
+    average_run_length,
+    signal_probability,
 )
 from bsckit.spc.special_causes import (
     RULE_DESCRIPTIONS,
@@ -47,7 +58,9 @@ from bsckit.spc.special_causes import (
 )
 
 __all__ = [
+    "ATTRIBUTE_KINDS",
     "CHART_KINDS",
+    "CONSTANT_SOURCES",
     "INDEX_NAMES",
     "RULESETS",
     "RULE_DESCRIPTIONS",
@@ -57,9 +70,15 @@ __all__ = [
     "ControlChartResult",
     "RunRulesResult",
     "Violation",
+    "attribute_run_length",
+    "attribute_signal_probability",
+    "average_run_length",
     "capability",
     "capability_from_summary",
     "constants",
     "control_chart",
+    "ppm_bounds_from_cpk",
+    "ppm_out_of_spec",
     "run_rules",
+    "signal_probability",
 ]

@@ -1,7 +1,16 @@
-"""Shewhart control-chart constants (d2, d3, c4, A2, A3, B3, B4, D3, D4), computed, not typed in.
+"""Shewhart control-chart constants (d2, d3, c4, A, A2, A3, B3-B6, D1-D4): computed or tabulated.
 
 Printed tables of these factors are rounded to 3 or 4 decimals and differ in the last digit
-between publishers. Here every constant is computed from its definition:
+between publishers. Two sources are offered, named by ``source``:
+
+* ``"exact"`` (the default) - every constant computed from its definition (below), to full
+  float precision. Use it for your own data.
+* ``"table"`` - the values printed in Montgomery's *Introduction to Statistical Quality
+  Control*, Appendix VI, read from the data file ``control_chart_constants.csv`` beside this
+  module. Use it to reproduce a textbook example to the printed digit (the textbook computes
+  ``UCL = x-double-bar + A2 R-bar`` with ``A2 = 0.577``, not 0.5768).
+
+The exact definitions:
 
 * ``c4(n)`` - the mean of the sample standard deviation of ``n`` standard normals,
   ``c4 = sqrt(2/(n-1)) * Gamma(n/2) / Gamma((n-1)/2)`` (evaluated through ``lgamma``).
@@ -15,7 +24,9 @@ between publishers. Here every constant is computed from its definition:
 * The chart factors follow from those three (3-sigma limits):
   ``A2 = 3/(d2 sqrt n)``, ``A3 = 3/(c4 sqrt n)``, ``B3 = max(0, 1 - 3 sqrt(1-c4^2)/c4)``,
   ``B4 = 1 + 3 sqrt(1-c4^2)/c4``, ``D3 = max(0, 1 - 3 d3/d2)``, ``D4 = 1 + 3 d3/d2``
-  (SAS/QC documentation, "Deriving Control Chart Constants").
+  (SAS/QC documentation, "Deriving Control Chart Constants"); for charts with a known
+  (standard) sigma: ``A = 3/sqrt n``, ``B5 = max(0, c4 - 3 sqrt(1-c4^2))``,
+  ``B6 = c4 + 3 sqrt(1-c4^2)``, ``D1 = max(0, d2 - 3 d3)``, ``D2 = d2 + 3 d3``.
 
 Results are cached: each ``n`` is integrated once per Python session.
 
@@ -26,25 +37,38 @@ Examples
 (2.326, 0.577, 2.114)
 >>> round(k.c4, 9)
 0.939985603
+>>> constants(5, source="table").A2
+0.577
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import math
 import numbers
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy import special
 
-from bsckit._validation import check_number
+from bsckit._validation import check_choice, check_number
 
-__all__ = ["MAX_SUBGROUP_SIZE", "MIN_SUBGROUP_SIZE", "ControlChartConstants", "constants"]
+__all__ = [
+    "CONSTANT_SOURCES",
+    "MAX_SUBGROUP_SIZE",
+    "MIN_SUBGROUP_SIZE",
+    "ControlChartConstants",
+    "constants",
+]
 
 MIN_SUBGROUP_SIZE = 2
 MAX_SUBGROUP_SIZE = 25
+#: Where the constants come from: computed from their definitions, or Montgomery's table.
+CONSTANT_SOURCES = ("exact", "table")
+TABLE_PATH = Path(__file__).with_name("control_chart_constants.csv")
 
 # Integration grid: x in [-_X_MAX, _X_MAX], range w in [0, _W_MAX], same step so that x + w
 # falls on the x lattice and Phi(x + w) is a lookup, not a new evaluation.
@@ -143,6 +167,12 @@ class ControlChartConstants:
         S chart factors (lower, upper) on the mean standard deviation.
     D3, D4 : float
         R chart factors (lower, upper) on the mean range.
+    A, B5, B6, D1, D2 : float
+        Factors for charts with a known (standard) sigma: X-bar limits ``mu +/- A sigma``,
+        S chart ``B5 sigma .. B6 sigma``, R chart ``D1 sigma .. D2 sigma``. Computed from
+        ``n``, ``c4``, ``d2`` and ``d3`` when not given.
+    source : {"exact", "table"}
+        Computed from the definitions, or read from Montgomery's Appendix VI.
     """
 
     n: int
@@ -155,9 +185,16 @@ class ControlChartConstants:
     B4: float
     D3: float
     D4: float
+    A: float | None = None
+    B5: float | None = None
+    B6: float | None = None
+    D1: float | None = None
+    D2: float | None = None
+    source: str = "exact"
 
     def __post_init__(self) -> None:
         _check_size("n", self.n, high=MAX_SUBGROUP_SIZE)
+        check_choice("source", self.source, CONSTANT_SOURCES)
         for name in ("d2", "d3", "c4", "A2", "A3", "B4", "D4"):
             check_number(name, getattr(self, name), low=0.0, low_open=True)
         for name in ("B3", "D3"):
@@ -165,14 +202,27 @@ class ControlChartConstants:
         if not self.c4 < 1.0:
             msg = f"`c4` must be less than 1, got {self.c4!r}."
             raise ValueError(msg)
+        spread = 3.0 * math.sqrt(1.0 - self.c4**2)
+        derived = {
+            "A": 3.0 / math.sqrt(self.n),
+            "B5": max(0.0, self.c4 - spread),
+            "B6": self.c4 + spread,
+            "D1": max(0.0, self.d2 - 3.0 * self.d3),
+            "D2": self.d2 + 3.0 * self.d3,
+        }
+        for name, value in derived.items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
+            else:
+                check_number(name, getattr(self, name), low=0.0)
 
-    def to_dict(self) -> dict[str, float]:
-        """Return the constants as a plain dict (``n`` included).
+    def to_dict(self) -> dict[str, Any]:
+        """Return the constants as a plain dict (``n`` and ``source`` included).
 
         Examples
         --------
         >>> sorted(constants(2).to_dict())[:3]
-        ['A2', 'A3', 'B3']
+        ['A', 'A2', 'A3']
         """
         return asdict(self)
 
@@ -196,13 +246,32 @@ def _constants(n: int) -> ControlChartConstants:
     )
 
 
-def constants(n: int) -> ControlChartConstants:
-    """Return the control-chart constants for subgroup size ``n`` (computed, then cached).
+@functools.cache
+def _table() -> dict[int, ControlChartConstants]:
+    """Read Montgomery's Appendix VI from ``control_chart_constants.csv`` (once per session)."""
+    names = {f.name for f in fields(ControlChartConstants)} - {"n", "source"}
+    with TABLE_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        out = {}
+        for row in rows:
+            n = int(row["n"])
+            out[n] = ControlChartConstants(
+                n=n, source="table", **{k: float(v) for k, v in row.items() if k in names}
+            )
+    return out
+
+
+def constants(n: int, source: str = "exact") -> ControlChartConstants:
+    """Return the control-chart constants for subgroup size ``n``.
 
     Parameters
     ----------
     n : int
         Subgroup size, a whole number from 2 to 25 (the range of published tables).
+    source : {"exact", "table"}, default "exact"
+        ``"exact"``: computed from the definitions (then cached). ``"table"``: the three-decimal
+        values printed in Montgomery's Appendix VI (c4, 1/c4 and 1/d2 to four), read from
+        ``control_chart_constants.csv``; use it to reproduce a textbook example digit for digit.
 
     Returns
     -------
@@ -221,9 +290,14 @@ def constants(n: int) -> ControlChartConstants:
     >>> k = constants(2)
     >>> round(k.d2, 4), round(k.d3, 4), round(k.D4, 3)
     (1.1284, 0.8525, 3.267)
+    >>> constants(3, source="table").D4  # printed; the exact value is 2.5746
+    2.574
     >>> constants(1)
     Traceback (most recent call last):
     ...
     ValueError: `n` must be between 2 and 25 inclusive, got 1. Published tables cover subgroup sizes 2 to 25.
     """
-    return _constants(_check_size("n", n, high=MAX_SUBGROUP_SIZE))
+    size = _check_size("n", n, high=MAX_SUBGROUP_SIZE)
+    if check_choice("source", source, CONSTANT_SOURCES) == "table":
+        return _table()[size]
+    return _constants(size)

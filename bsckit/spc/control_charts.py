@@ -8,6 +8,8 @@ One function, :func:`control_chart`, builds any of the classic charts:
 "individuals"   1-D measurements in time order         each value (moving range, "MR")
 "xbar_r"        2-D, one row per subgroup (n = 2..25)  subgroup mean (subgroup range, "R")
 "xbar_s"        2-D, one row per subgroup              subgroup mean (subgroup std dev, "S")
+"r", "s"        2-D, as for "xbar_r" / "xbar_s"        the R or S chart on its own
+"mr"            1-D, as for "individuals"              the moving-range chart on its own
 "p"             defectives per sample + ``sizes``      fraction defective
 "np"            defectives per sample + one ``sizes``  number defective
 "c"             defects per inspection unit            number of defects
@@ -19,6 +21,12 @@ statistic: ``sigma / sqrt(n)`` for subgroup means (sigma = mean range / d2 or me
 ``sigma`` for individuals (sigma = mean moving range / d2(span)), ``sqrt(p(1-p)/n_i)`` for p,
 ``sqrt(n p (1-p))`` for np, ``sqrt(c)`` for c and ``sqrt(u / n_i)`` for u. With variable
 sample sizes (p, u) the limits differ per point and are returned as arrays.
+
+Constants: by default d2, d3 and c4 are exact (computed); ``constants="table"`` uses the
+values printed in Montgomery's Appendix VI and the textbook's factor formulas
+(``x-double-bar +/- A2 R-bar`` ...), to reproduce a worked example to the printed digit.
+``result.std_dev`` is the chart's standard deviation as qcc prints it (``sqrt(n p (1-p))``
+for an np chart, for example); ``result.sigma`` the process sigma behind the limits.
 
 Limits that would fall outside the possible range of the statistic are clipped: a negative
 lower limit becomes 0 (R, S, MR and every attribute chart), and p-chart limits stay within
@@ -51,23 +59,21 @@ import pandas as pd
 
 from bsckit._validation import as_values, check_choice, check_number
 from bsckit.spc._data import as_measurements, d2_value
-from bsckit.spc.chart_constants import MAX_SUBGROUP_SIZE, _check_size, constants
+from bsckit.spc.chart_constants import (
+    CONSTANT_SOURCES,
+    MAX_SUBGROUP_SIZE,
+    ControlChartConstants,
+    _c4,
+    _check_size,
+)
+from bsckit.spc.chart_constants import constants as _constants_for
 from bsckit.spc.process_capability import _check_d2_decimals
 from bsckit.spc.special_causes import RunRulesResult, run_rules
 
 __all__ = ["CHART_KINDS", "ControlChartResult", "control_chart"]
 
-CHART_KINDS = ("individuals", "xbar_r", "xbar_s", "p", "np", "c", "u")
-
-_LABELS = {
-    "individuals": "X",
-    "xbar_r": "Xbar",
-    "xbar_s": "Xbar",
-    "p": "p",
-    "np": "np",
-    "c": "c",
-    "u": "u",
-}
+CHART_KINDS = ("individuals", "xbar_r", "xbar_s", "r", "s", "mr", "p", "np", "c", "u")
+_VARIABLES_KINDS = ("individuals", "xbar_r", "xbar_s", "r", "s", "mr")
 
 
 def _frozen(value: Any) -> Any:
@@ -97,8 +103,13 @@ class ControlChartResult:
         Centre line and control limits; arrays when they differ per point (p, u charts with
         variable sample sizes).
     sigma : float
-        Process standard deviation behind the limits (for attribute charts qcc's convention:
-        ``sqrt(p(1-p))``, ``sqrt(c)``, ``sqrt(u)``).
+        Process standard deviation behind the limits (for attribute charts qcc 2.7's
+        convention: ``sqrt(p(1-p))``, ``sqrt(c)``, ``sqrt(u)``).
+    std_dev : float or numpy.ndarray
+        The chart's standard deviation as qcc 3.0 prints it ("Standard deviation" in its
+        summary): the process sigma for X, X-bar, R, S and MR charts; ``sqrt(p(1-p)/n)`` for
+        p (one value per point when sizes vary), ``sqrt(n p(1-p))`` for np, ``sqrt(c)`` for c
+        and ``sqrt(u)`` for u (per unit, not divided by n).
     se : float or numpy.ndarray
         Standard error of the plotted statistic (what ``nsigmas`` multiplies).
     nsigmas : float
@@ -126,6 +137,7 @@ class ControlChartResult:
     lwl: float | np.ndarray | None = None
     uwl: float | np.ndarray | None = None
     secondary: ControlChartResult | None = None
+    std_dev: float | np.ndarray | None = None
     out_of_limits: tuple[int, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -134,7 +146,9 @@ class ControlChartResult:
             msg = f"`statistic` must be a non-empty 1-D array, got shape {stat.shape}."
             raise ValueError(msg)
         object.__setattr__(self, "statistic", _frozen(stat))
-        for name in ("center", "lcl", "ucl", "se", "lwl", "uwl"):
+        if self.std_dev is None:
+            object.__setattr__(self, "std_dev", self.sigma)
+        for name in ("center", "lcl", "ucl", "se", "lwl", "uwl", "std_dev"):
             value = getattr(self, name)
             if isinstance(value, np.ndarray | list | tuple):
                 value = np.asarray(value, dtype=float)
@@ -270,8 +284,15 @@ def _make(
     low: Any = 0.0,
     high: Any = None,
     secondary: ControlChartResult | None = None,
+    limits: tuple[float, float] | None = None,
+    std_dev: Any = None,
 ) -> ControlChartResult:
-    lcl, ucl = _limits(center, se, nsigmas, low, high)
+    if limits is None:
+        lcl, ucl = _limits(center, se, nsigmas, low, high)
+    else:  # printed-table factors: limits as the textbook computes them
+        lcl, ucl = float(limits[0]), float(limits[1])
+        if low is not None:
+            lcl = max(lcl, low)
     lwl = uwl = None
     if warning is not None:
         lwl, uwl = _limits(center, se, warning, low, high)
@@ -289,6 +310,7 @@ def _make(
         lwl=lwl,
         uwl=uwl,
         secondary=secondary,
+        std_dev=std_dev,
     )
 
 
@@ -300,6 +322,56 @@ def _known(name: str, value: Any, *, positive: bool = False) -> float | None:
     return check_number(name, value)
 
 
+def _sigma_option(kind: str, sigma: Any) -> float | str | None:
+    if isinstance(sigma, str):
+        if sigma != "sd" or kind not in ("individuals", "mr"):
+            msg = (
+                f"`sigma` must be a number (a known process sigma) or, for individuals and MR "
+                f"charts, 'sd' (sample standard deviation / c4); got {sigma!r} for kind={kind!r}."
+            )
+            raise ValueError(msg)
+        return sigma
+    return _known("sigma", sigma, positive=True)
+
+
+def _check_table_mode(nsigmas: float, warning: float | None, d2_decimals: int | None) -> None:
+    if nsigmas != 3.0 or warning is not None:
+        msg = (
+            f"`constants`='table' gives 3-sigma limits only (the printed factors A2, D3, D4 ... "
+            f"are for 3 sigma); got nsigmas={nsigmas:g}, warning_nsigmas={warning!r}. Use "
+            "constants='exact' for other widths."
+        )
+        raise ValueError(msg)
+    if d2_decimals is not None:
+        msg = (
+            "`d2_decimals` rounds the exact d2; with `constants`='table' d2 is already the "
+            "printed 3-decimal value. Leave d2_decimals out."
+        )
+        raise ValueError(msg)
+
+
+def _spread_chart(
+    label: str,
+    spread: np.ndarray,
+    sigma: float,
+    known: bool,
+    k: ControlChartConstants,
+    d2: float,
+    options: dict[str, Any],
+) -> ControlChartResult:
+    """The R, S or MR chart of ``spread`` (one value per point, NaN where undefined)."""
+    unbias, spread_sd = (k.c4, math.sqrt(1 - k.c4**2)) if label == "S" else (d2, k.d3)
+    center = unbias * sigma
+    limits = None
+    if k.source == "table":
+        if label == "S":
+            low, high = (k.B5, k.B6) if known else (k.B3 * k.c4, k.B4 * k.c4)
+        else:
+            low, high = (k.D1, k.D2) if known else (k.D3 * d2, k.D4 * d2)
+        limits = (low * sigma, high * sigma)
+    return _make(label, spread, center, sigma, spread_sd * sigma, limits=limits, **options)
+
+
 def _variables_chart(
     kind: str,
     values: np.ndarray,
@@ -308,14 +380,18 @@ def _variables_chart(
     warning: float | None,
     limits_from: Any,
     center: float | None,
-    sigma: float | None,
+    sigma: float | str | None,
     span: int,
     d2_decimals: int | None,
+    source: str,
 ) -> ControlChartResult:
-    if kind == "individuals":
+    if source == "table":
+        _check_table_mode(nsigmas, warning, d2_decimals)
+    known = isinstance(sigma, float)
+    if kind in ("individuals", "mr"):
         if values.ndim != 1:
             msg = (
-                "`data` for kind='individuals' must be 1-D (one value per point), got shape "
+                f"`data` for kind={kind!r} must be 1-D (one value per point), got shape "
                 f"{values.shape}. Use kind='xbar_r' or 'xbar_s' for subgroups."
             )
             raise ValueError(msg)
@@ -326,12 +402,14 @@ def _variables_chart(
             )
             raise ValueError(msg)
         base = _baseline(limits_from, values.size)
-        k = constants(span)
+        k = _constants_for(span, source)
         d2 = d2_value(k.d2, d2_decimals)
         windows = np.lib.stride_tricks.sliding_window_view(values, span)
-        mr = np.full(values.size, np.nan)
-        mr[span - 1 :] = windows.max(axis=1) - windows.min(axis=1)
-        if sigma is None:
+        spread = np.full(values.size, np.nan)
+        spread[span - 1 :] = windows.max(axis=1) - windows.min(axis=1)
+        if sigma == "sd":  # qcc's std.dev = "SD": sample standard deviation / c4(N)
+            sigma = float(np.std(values[base], ddof=1)) / _c4(base.size)
+        elif sigma is None:
             in_base = np.zeros(values.size, dtype=bool)
             in_base[base] = True
             full = np.lib.stride_tricks.sliding_window_view(in_base, span).all(axis=1)
@@ -342,54 +420,58 @@ def _variables_chart(
                     "moving range. Widen the baseline or pass a known sigma."
                 )
                 raise ValueError(msg)
-            sigma = float(np.mean(mr[usable])) / d2
-        if center is None:
-            center = float(np.mean(values[base]))
-        secondary = _make("MR", mr, d2 * sigma, sigma, k.d3 * sigma, nsigmas, warning, base)
-        return _make(
-            "X", values, center, sigma, sigma, nsigmas, warning, base, low=None, secondary=secondary
-        )
-
-    if values.ndim != 2:
-        msg = (
-            f"`data` for kind={kind!r} must be 2-D (one row per subgroup), got a 1-D input. "
-            "Use kind='individuals' for single values."
-        )
-        raise ValueError(msg)
-    size = values.shape[1]
-    if not 2 <= size <= MAX_SUBGROUP_SIZE:
-        msg = (
-            f"`data` subgroups must hold 2 to {MAX_SUBGROUP_SIZE} values for kind={kind!r}, "
-            f"got {size}."
-        )
-        raise ValueError(msg)
-    base = _baseline(limits_from, values.shape[0])
-    means = values.mean(axis=1)
-    k = constants(size)
-    if kind == "xbar_r":
-        spread = values.max(axis=1) - values.min(axis=1)
-        factor, spread_se, label = d2_value(k.d2, d2_decimals), k.d3, "R"
+            sigma = float(np.mean(spread[usable])) / d2
+        label, means, size, factor = "MR", values, 1, 3.0  # X limits: mean +/- 3 sigma
     else:
-        spread = values.std(axis=1, ddof=1)
-        factor, spread_se, label = k.c4, math.sqrt(1 - k.c4**2), "S"
-    if sigma is None:
-        sigma = float(np.mean(spread[base])) / factor
+        if values.ndim != 2:
+            msg = (
+                f"`data` for kind={kind!r} must be 2-D (one row per subgroup), got a 1-D input. "
+                "Use kind='individuals' (or 'mr') for single values."
+            )
+            raise ValueError(msg)
+        size = values.shape[1]
+        if not 2 <= size <= MAX_SUBGROUP_SIZE:
+            msg = (
+                f"`data` subgroups must hold 2 to {MAX_SUBGROUP_SIZE} values for kind={kind!r}, "
+                f"got {size}."
+            )
+            raise ValueError(msg)
+        base = _baseline(limits_from, values.shape[0])
+        means = values.mean(axis=1)
+        k = _constants_for(size, source)
+        d2 = d2_value(k.d2, d2_decimals)
+        if kind in ("xbar_r", "r"):
+            label, unbias = "R", d2
+            spread = values.max(axis=1) - values.min(axis=1)
+            factor = k.A2 * d2  # A2 R-bar = A2 d2 sigma
+        else:
+            label, unbias = "S", k.c4
+            spread = values.std(axis=1, ddof=1)
+            factor = k.A3 * k.c4  # A3 s-bar = A3 c4 sigma
+        if sigma is None:
+            sigma = float(np.mean(spread[base])) / unbias
+    options = {"nsigmas": nsigmas, "warning": warning, "baseline": base}
+    secondary = _spread_chart(label, spread, sigma, known, k, d2, options)
+    if kind in ("r", "s", "mr"):
+        return secondary
     if center is None:
         center = float(np.mean(means[base]))
-    secondary = _make(
-        label, spread, factor * sigma, sigma, spread_se * sigma, nsigmas, warning, base
-    )
+    se = sigma / math.sqrt(size)
+    limits = None
+    if source == "table":
+        # the printed factor (A2, A3; A with a known sigma) times the same spread estimate
+        width = (k.A if known and size > 1 else factor) * sigma
+        limits = (center - width, center + width)
     return _make(
-        "Xbar",
+        "X" if size == 1 else "Xbar",
         means,
         center,
         sigma,
-        sigma / math.sqrt(size),
-        nsigmas,
-        warning,
-        base,
+        se,
         low=None,
         secondary=secondary,
+        limits=limits,
+        **options,
     )
 
 
@@ -481,7 +563,7 @@ def _attribute_chart(
     sigma = math.sqrt(pbar * (1 - pbar))
     if kind == "p":
         se = _scalar_if_constant(sigma / np.sqrt(n))
-        return _make("p", counts / n, pbar, sigma, se, nsigmas, warning, base, high=1.0)
+        return _make("p", counts / n, pbar, sigma, se, nsigmas, warning, base, high=1.0, std_dev=se)
     if not np.all(n == n[0]):
         msg = (
             "`sizes` must be the same for every sample for kind='np'; "
@@ -489,8 +571,9 @@ def _attribute_chart(
         )
         raise ValueError(msg)
     size = float(n[0])
+    se = math.sqrt(size) * sigma
     return _make(
-        "np", counts, size * pbar, sigma, math.sqrt(size) * sigma, nsigmas, warning, base, high=size
+        "np", counts, size * pbar, sigma, se, nsigmas, warning, base, high=size, std_dev=se
     )
 
 
@@ -513,9 +596,10 @@ def control_chart(
     warning_nsigmas: float | None = None,
     limits_from: Any = None,
     center: float | None = None,
-    sigma: float | None = None,
+    sigma: float | str | None = None,
     span: int = 2,
     d2_decimals: int | None = None,
+    constants: str = "exact",
 ) -> ControlChartResult:
     """Build a Shewhart control chart (limits, plotted statistic, points beyond the limits).
 
@@ -524,8 +608,10 @@ def control_chart(
     data : array-like
         Measurements (1-D for ``"individuals"``; 2-D, one row per subgroup, for ``"xbar_r"``
         and ``"xbar_s"``) or counts per sample (``"p"``, ``"np"``, ``"c"``, ``"u"``).
-    kind : {"individuals", "xbar_r", "xbar_s", "p", "np", "c", "u"}
-        Which chart.
+    kind : {"individuals", "xbar_r", "xbar_s", "r", "s", "mr", "p", "np", "c", "u"}
+        Which chart (case does not matter: ``"R"`` is ``"r"``). ``"r"``, ``"s"`` and ``"mr"`` return the range, standard-deviation or
+        moving-range chart on its own (the same chart as ``secondary`` of ``"xbar_r"``,
+        ``"xbar_s"`` and ``"individuals"``).
     sizes : int or array-like, optional
         Units inspected per sample, required for ``"p"``, ``"np"`` (one size) and ``"u"``.
     nsigmas : float, default 3
@@ -537,12 +623,21 @@ def control_chart(
     center : float, optional
         Known centre instead of estimating it: the process mean (variables charts), the
         fraction defective p (``"p"`` and ``"np"``), defects per unit (``"c"``, ``"u"``).
-    sigma : float, optional
+    sigma : float or "sd", optional
         Known process sigma for variables charts (attribute charts derive it from ``center``).
+        For ``"individuals"`` and ``"mr"``, ``"sd"`` estimates it as the sample standard
+        deviation of the baseline divided by c4(N) (qcc's ``std.dev = "SD"``) instead of the
+        default mean moving range / d2.
     span : int, default 2
         Points per moving range for ``"individuals"``.
     d2_decimals : int, optional
         Round d2 like printed tables (3 reproduces qcc); ``None`` = exact.
+    constants : {"exact", "table"}, default "exact"
+        Control-chart constants for variables charts: computed exactly (the default), or
+        Montgomery's printed Appendix VI (``"table"``), with limits computed as the textbook
+        does (``x-double-bar +/- A2 R-bar``, ``D3 R-bar .. D4 R-bar``, ``B3 s-bar .. B4 s-bar``;
+        ``A``, ``D1``/``D2`` and ``B5``/``B6`` with a known sigma), so that a textbook example
+        is reproduced to the printed digit. ``"table"`` gives 3-sigma limits only.
 
     Returns
     -------
@@ -554,16 +649,21 @@ def control_chart(
     >>> chart = control_chart([[1, 2, 3], [2, 3, 4], [3, 4, 5]], "xbar_r")
     >>> chart.center, chart.secondary.center
     (3.0, 2.0)
+    >>> control_chart([[1, 2, 3], [2, 3, 4], [3, 4, 6]], "r", constants="table").ucl
+    6.006
     >>> control_chart([1, 2, 3], "x")
     Traceback (most recent call last):
     ...
-    ValueError: `kind` must be one of 'individuals', 'xbar_r', 'xbar_s', 'p', 'np', 'c', 'u'; got 'x'.
+    ValueError: `kind` must be one of 'individuals', 'xbar_r', 'xbar_s', 'r', 's', 'mr', 'p', 'np', 'c', 'u'; got 'x'.
     """
+    if isinstance(kind, str) and kind.lower() in CHART_KINDS:
+        kind = kind.lower()  # "R", "S", "MR" as printed on charts
     kind = check_choice("kind", kind, CHART_KINDS)
     nsigmas = check_number("nsigmas", nsigmas, low=0.0, low_open=True)
     warning = _known("warning_nsigmas", warning_nsigmas, positive=True)
     center = _known("center", center)
-    if kind in ("individuals", "xbar_r", "xbar_s"):
+    source = check_choice("constants", constants, CONSTANT_SOURCES)
+    if kind in _VARIABLES_KINDS:
         if sizes is not None:
             msg = (
                 f"`sizes` is only for attribute charts; kind={kind!r} reads subgroup sizes "
@@ -577,12 +677,19 @@ def control_chart(
             warning=warning,
             limits_from=limits_from,
             center=center,
-            sigma=_known("sigma", sigma, positive=True),
+            sigma=_sigma_option(kind, sigma),
             span=_check_size("span", span, high=MAX_SUBGROUP_SIZE),
             d2_decimals=_check_d2_decimals(d2_decimals),
+            source=source,
         )
     if sigma is not None:
         msg = f"`sigma` is not used by kind={kind!r}: attribute charts derive it from `center`."
+        raise ValueError(msg)
+    if source != "exact":
+        msg = (
+            f"`constants`={source!r} is for variables charts; kind={kind!r} uses no "
+            "control-chart constants. Leave `constants` out."
+        )
         raise ValueError(msg)
     if center is not None and kind in ("c", "u") and center <= 0:
         msg = f"`center` for kind={kind!r} must be greater than 0, got {center:g}."

@@ -49,9 +49,15 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from bsckit._validation import check_choice, check_number
+from bsckit._validation import as_values, check_choice, check_number
 from bsckit.spc._data import as_measurements, d2_value
-from bsckit.spc.chart_constants import MAX_SUBGROUP_SIZE, _c4, _check_size, constants
+from bsckit.spc.chart_constants import (
+    CONSTANT_SOURCES,
+    MAX_SUBGROUP_SIZE,
+    _c4,
+    _check_size,
+)
+from bsckit.spc.chart_constants import constants as _constants
 
 __all__ = [
     "INDEX_NAMES",
@@ -59,6 +65,8 @@ __all__ = [
     "CapabilityResult",
     "capability",
     "capability_from_summary",
+    "ppm_bounds_from_cpk",
+    "ppm_out_of_spec",
 ]
 
 SIGMA_METHODS = ("rbar_d2", "sbar_c4", "pooled", "moving_range")
@@ -231,6 +239,31 @@ class CapabilityResult:
                 out[p + "m"] = _chisq_interval(values[p + "m"], df, alpha)
         return out
 
+    def expected_ppm(self, sigma: str = "within") -> dict[str, float]:
+        """Expected parts per million outside the specification, assuming a normal process.
+
+        What Minitab prints as "Exp. Within Performance" (``sigma="within"``, from Cpl and
+        Cpu) and "Exp. Overall Performance" (``sigma="overall"``, from Ppl and Ppu):
+        ``below_lsl = 1e6 Phi(-3 Cpl)``, ``above_usl = 1e6 Phi(-3 Cpu)`` and their ``total``.
+        A side with no specification limit contributes 0.
+
+        Examples
+        --------
+        >>> r = capability_from_summary(mean=16, sigma_within=2, lsl=8, usl=20)
+        >>> {k: round(v, 1) for k, v in r.expected_ppm().items()}
+        {'below_lsl': 31.7, 'above_usl': 22750.1, 'total': 22781.8}
+        """
+        prefix = {"within": "C", "overall": "P"}[
+            check_choice("sigma", sigma, ["within", "overall"])
+        ]
+        if sigma == "overall" and self.sigma_overall is None:
+            msg = "`sigma`='overall' needs the overall sigma; pass sigma_overall, or use 'within'."
+            raise ValueError(msg)
+        low, high = getattr(self, f"{prefix}pl"), getattr(self, f"{prefix}pu")
+        below = 0.0 if low is None else float(special.ndtr(-3.0 * low)) * 1e6
+        above = 0.0 if high is None else float(special.ndtr(-3.0 * high)) * 1e6
+        return {"below_lsl": below, "above_usl": above, "total": below + above}
+
     def to_dict(self) -> dict[str, Any]:
         """Return indices, inputs, ``missing`` and ``intervals`` as plain Python values.
 
@@ -314,10 +347,12 @@ def capability_from_summary(
     )
 
 
-def _moving_range_sigma(values: np.ndarray, span: int, d2_decimals: int | None) -> float:
+def _moving_range_sigma(
+    values: np.ndarray, span: int, d2_decimals: int | None, source: str = "exact"
+) -> float:
     windows = np.lib.stride_tricks.sliding_window_view(values, span)
     mr_bar = float(np.mean(windows.max(axis=1) - windows.min(axis=1)))
-    return mr_bar / d2_value(constants(span).d2, d2_decimals)
+    return mr_bar / d2_value(_constants(span, source).d2, d2_decimals)
 
 
 def _within_sigma(
@@ -327,10 +362,11 @@ def _within_sigma(
     span: int = 2,
     d2_decimals: int | None = None,
     unbias_pooled: bool = True,
+    source: str = "exact",
 ) -> float:
     """Estimate the within-subgroup sigma of checked ``data`` (1-D or 2-D) by ``method``."""
     if method == "moving_range":
-        return _moving_range_sigma(data.ravel(), span, d2_decimals)
+        return _moving_range_sigma(data.ravel(), span, d2_decimals, source)
     if data.ndim == 1:
         msg = (
             f"`sigma_within`={method!r} needs subgrouped data (2-D: one row per subgroup); got "
@@ -340,9 +376,9 @@ def _within_sigma(
     size = data.shape[1]
     if method == "rbar_d2":
         r_bar = float(np.mean(data.max(axis=1) - data.min(axis=1)))
-        return r_bar / d2_value(constants(size).d2, d2_decimals)
+        return r_bar / d2_value(_constants(size, source).d2, d2_decimals)
     if method == "sbar_c4":
-        return float(np.mean(data.std(axis=1, ddof=1))) / _c4(size)
+        return float(np.mean(data.std(axis=1, ddof=1))) / _constants(size, source).c4
     dof = data.shape[0] * (size - 1)
     pooled = math.sqrt(float(np.sum(data.var(axis=1, ddof=1) * (size - 1))) / dof)
     return pooled / _c4(dof + 1) if unbias_pooled else pooled
@@ -360,6 +396,7 @@ def capability(
     d2_decimals: int | None = None,
     unbias_pooled: bool = True,
     confidence: float | None = 0.95,
+    constants: str = "exact",
 ) -> CapabilityResult:
     """Capability indices (Cp, Cpk, Cpm, Pp, Ppk, Ppm ...) of measured data.
 
@@ -387,6 +424,10 @@ def capability(
         For ``"pooled"``: divide by c4(d + 1) as Minitab does by default.
     confidence : float or None, default 0.95
         Level of the confidence intervals in ``result.intervals``; ``None`` skips them.
+    constants : {"exact", "table"}, default "exact"
+        d2 and c4 computed exactly, or as printed in Montgomery's Appendix VI (``"table"``:
+        d2 to three decimals, c4 to four), to reproduce a textbook's sigma-hat digit for digit.
+        The pooled estimator's c4(d + 1) is always exact (d is beyond the table).
 
     Returns
     -------
@@ -415,6 +456,13 @@ def capability(
     lsl, usl, target = _check_specs(lsl, usl, target)
     values = as_measurements("data", data)
     d2_decimals = _check_d2_decimals(d2_decimals)
+    source = check_choice("constants", constants, CONSTANT_SOURCES)
+    if source == "table" and d2_decimals is not None:
+        msg = (
+            "`d2_decimals` rounds the exact d2; with `constants`='table' d2 is already the "
+            "printed 3-decimal value. Leave d2_decimals out."
+        )
+        raise ValueError(msg)
     span = _check_size("span", span, high=MAX_SUBGROUP_SIZE)
     if values.ndim == 2 and values.shape[1] < 2:
         msg = (
@@ -448,7 +496,12 @@ def capability(
         )
     if method != "given":
         sigma = _within_sigma(
-            values, method, span=span, d2_decimals=d2_decimals, unbias_pooled=bool(unbias_pooled)
+            values,
+            method,
+            span=span,
+            d2_decimals=d2_decimals,
+            unbias_pooled=bool(unbias_pooled),
+            source=source,
         )
     overall = float(np.std(values, ddof=1))
     if overall_c4:
@@ -470,3 +523,64 @@ def capability(
         sigma_method=method,
         confidence=confidence,
     )
+
+
+def _index(name: str, value: Any) -> np.ndarray | None:
+    return None if value is None else np.asarray(as_values(name, value, ndim=(0, 1)))
+
+
+def ppm_out_of_spec(cpl: Any = None, cpu: Any = None) -> Any:
+    """Expected parts per million outside the specification from the one-sided indices.
+
+    ``ppm = 1e6 (Phi(-3 Cpl) + Phi(-3 Cpu))`` for a normally distributed process: each
+    one-sided index says how many process sigmas (divided by 3) the mean sits from that limit.
+    Give one index for a one-sided specification, both for a two-sided one. For a centred
+    process ``Cpl = Cpu = Cp`` (Montgomery's table of process fallout: Cp = 1 gives 2700 ppm
+    two-sided, 1350 one-sided). Works the same with Ppl and Ppu (overall performance).
+
+    Parameters
+    ----------
+    cpl, cpu : float or array-like, optional
+        Lower and upper one-sided capability indices (may be negative: mean beyond the limit).
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> round(ppm_out_of_spec(cpl=1.0, cpu=1.0))
+    2700
+    >>> round(ppm_out_of_spec(cpu=1.0))
+    1350
+    >>> ppm_out_of_spec()
+    Traceback (most recent call last):
+    ...
+    ValueError: `cpl` and `cpu` are both None; give the index of at least one side (e.g. cpu=1.33).
+    """
+    low, high = _index("cpl", cpl), _index("cpu", cpu)
+    if low is None and high is None:
+        msg = "`cpl` and `cpu` are both None; give the index of at least one side (e.g. cpu=1.33)."
+        raise ValueError(msg)
+    total = sum(special.ndtr(-3.0 * side) for side in (low, high) if side is not None)
+    total = np.asarray(total) * 1e6
+    return float(total) if total.ndim == 0 else total
+
+
+def ppm_bounds_from_cpk(cpk: Any) -> tuple[Any, Any]:
+    """Bounds on the expected ppm out of specification when only Cpk is known.
+
+    Cpk is the index of the nearer limit, so that tail alone, ``1e6 Phi(-3 Cpk)``, is the
+    lower bound (the far limit infinitely far away). The upper bound is twice that: both
+    limits as near as the nearer one (a centred process, ``Cp = Cpk``). With two-sided limits
+    the true value lies between; pass Cpl and Cpu to :func:`ppm_out_of_spec` for it.
+
+    Examples
+    --------
+    >>> [round(b, 1) for b in ppm_bounds_from_cpk(1.0)]
+    [1349.9, 2699.8]
+    """
+    nearer = np.asarray(special.ndtr(-3.0 * _index("cpk", cpk))) * 1e6
+    if nearer.ndim == 0:
+        return float(nearer), 2.0 * float(nearer)
+    return nearer, 2.0 * nearer

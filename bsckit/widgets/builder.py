@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ import ipywidgets as w
 import pandas as pd
 
 from bsckit import charts
+from bsckit._validation import check_today
 from bsckit.scorecard import Measure as ScorecardMeasure
 from bsckit.scorecard import Objective, Perspective, add_objective, load_scorecard
 from bsckit.smart import MEASURES, MEASURES_BY_ID, UNITS, SmartReport, check_smart
@@ -180,15 +181,7 @@ class SmartObjectiveBuilder(StaticSummary):
         baseline_months: int = 1,
         use_data: bool = True,
     ) -> None:
-        if today is None:
-            today = date.today()
-        elif isinstance(today, datetime):
-            today = today.date()
-        elif not isinstance(today, date):
-            msg = (
-                f"`today` must be a datetime.date or None, got {today!r} ({type(today).__name__})."
-            )
-            raise TypeError(msg)
+        today = check_today(today)
         if (
             isinstance(baseline_months, bool)
             or not isinstance(baseline_months, int)
