@@ -84,7 +84,7 @@ test-browser: $(STAMP)
 
 test: lint unit notebooks test-browser test-class
 
-bench: $(STAMP)
+bench: $(STAMP) class-setup
 	$(PY) benchmarks/run_all.py
 
 clean:

@@ -150,6 +150,9 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
     return f"scrypt${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
+_DECOY_HASH = hash_password(secrets.token_urlsafe(16))
+
+
 def verify_password(password: str, stored: str) -> bool:
     """True when ``password`` matches a hash made by :func:`hash_password` (constant time)."""
     try:
@@ -406,7 +409,9 @@ def _hub_classes():
         async def authenticate(self, handler, data):
             name = self.normalize_username(str(data.get("username", "")))
             record = self._accounts().get(name)
-            if record is None or not verify_password(str(data.get("password", "")), record["hash"]):
+            # an unknown name costs the same scrypt as a known one: no guessing names by timing
+            stored = record["hash"] if record else _DECOY_HASH
+            if not verify_password(str(data.get("password", "")), stored) or record is None:
                 self.log.warning("failed login for %r", name)
                 return None
             return {"name": name, "admin": bool(record.get("admin"))}

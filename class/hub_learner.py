@@ -84,6 +84,7 @@ class HubLearner:
         reply = await self.client.post(f"/hub/api/users/{self.name}/server", headers=self._auth)
         if reply.status_code not in (201, 202, 400):  # 400: already running
             reply.raise_for_status()
+        gone = 0
         while time.perf_counter() - started < self.timeout:
             model = (
                 await self.client.get(f"/hub/api/users/{self.name}", headers=self._auth)
@@ -91,6 +92,10 @@ class HubLearner:
             server = model.get("servers", {}).get("", {})
             if server.get("ready"):
                 break
+            # neither running nor starting, three times in a row: the spawn failed
+            gone = gone + 1 if not server and not model.get("pending") else 0
+            if gone >= 3:
+                raise RuntimeError(f"the hub could not start the server of {self.name!r}")
             await asyncio.sleep(0.5)
         else:
             raise TimeoutError(f"the server of {self.name!r} did not start in {self.timeout} s")

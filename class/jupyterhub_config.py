@@ -73,8 +73,8 @@ c.Spawner.mem_limit = setting("MEM_LIMIT", classroom.DEFAULT_MEM_LIMIT)
 c.Spawner.cpu_limit = float(setting("CPU_LIMIT", classroom.DEFAULT_CPU_LIMIT))
 c.ClassSpawner.pids_limit = int(setting("PIDS_LIMIT", classroom.DEFAULT_PIDS_LIMIT))
 # a whole room logs in at once on a small machine: give servers time to start
-c.Spawner.start_timeout = 180
-c.Spawner.http_timeout = 180
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 c.JupyterHub.concurrent_spawn_limit = 200
 
 # nbgitpuller runs git as the learner on a course repository owned by root: git refuses such a
