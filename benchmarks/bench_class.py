@@ -63,19 +63,29 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.by_uid = {uid: name for name, uid in uids.items()}
         self.peak = dict.fromkeys(uids, 0.0)
+        self.cpu_by_pid: dict[int, tuple[str, float]] = {}
         self.every = every
         self.done = threading.Event()
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds (user + system) each learner's processes used, as last sampled."""
+        total = dict.fromkeys(self.peak, 0.0)
+        for name, seconds in self.cpu_by_pid.values():
+            total[name] += seconds
+        return total
 
     def run(self) -> None:
         import psutil
 
         while not self.done.is_set():
             total = dict.fromkeys(self.peak, 0.0)
-            for proc in psutil.process_iter(["uids", "memory_info"]):
+            for proc in psutil.process_iter(["uids", "memory_info", "cpu_times"]):
                 try:
                     name = self.by_uid.get(proc.info["uids"].real)
                     if name is not None:
                         total[name] += proc.info["memory_info"].rss / 2**20
+                        cpu = proc.info["cpu_times"]
+                        self.cpu_by_pid[proc.pid] = (name, cpu.user + cpu.system)
                 except (psutil.Error, AttributeError, TypeError):
                     pass
             for name, mb in total.items():
@@ -187,6 +197,12 @@ def main() -> int:
         f"peak memory per learner (server + kernel RSS): median {statistics.median(peaks):.0f} MB, "
         f"max {max(peaks):.0f} MB"
     )
+    cpu = [sampler.cpu_seconds()[r["name"]] for r in ok]
+    if cpu:
+        print(
+            f"CPU per learner who finished (server + kernel, user + system, sampled): "
+            f"median {statistics.median(cpu):.1f} s, max {max(cpu):.1f} s"
+        )
     for r in results:
         if not r["ok"]:
             print(f"FAILED {r['name']}: {r['error']}")
