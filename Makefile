@@ -16,7 +16,8 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 # Everything the course build reads: a change to any of these rebuilds the course.
 COURSE_INPUTS := $(shell find bsckit solutions notebooks -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) 2>/dev/null)
 
-.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean site pack
+.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean site pack \
+        class class-setup test-class bench-class
 
 help:
 	@echo "make course   set up and build the whole course (data, notebooks, exercises)"
@@ -25,6 +26,7 @@ help:
 	@echo "make bench    run the benchmarks (figures in benchmarks/README.md)"
 	@echo "make site     the course as offline web pages in build/site/"
 	@echo "make pack     the instructor pack in build/pack/ and build/pack.zip (TEAMS=4)"
+	@echo "make class ROSTER=roster.txt   JupyterHub for a class on this machine (class/README.md)"
 
 # ---- set-up -------------------------------------------------------------------------------
 $(VENV)/bin/python:
@@ -110,9 +112,9 @@ chromium:
 	   exit 1; \
 	 fi
 
-test: chromium lint unit notebooks test-browser
+test: chromium lint unit notebooks test-browser test-class
 
-bench: $(STAMP)
+bench: $(STAMP) class-setup
 	$(PY) benchmarks/run_all.py
 
 clean:
@@ -120,3 +122,61 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# ---- a class on JupyterHub (class/README.md) ------------------------------------------------
+# The hub, the learners' servers and their kernels run from class/.venv: the kit and the hub's
+# pinned packages on a Python every learner account can run (Debian's, not one under /root).
+# class/requirements.txt's pins replace the kit's for the names it lists.
+CLASS_PYTHON ?= /usr/bin/python3
+CLASS_VENV   := class/.venv
+CLASS_PY     := $(CLASS_VENV)/bin/python
+CLASS_STAMP  := $(CLASS_VENV)/.bsckit-class-installed
+CLASS_PROXY  := class/node_modules/.bin/configurable-http-proxy
+KIT_SOURCES  := $(shell find bsckit -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \) 2>/dev/null)
+ROSTER       ?=
+INSTRUCTOR   ?= instructor
+CLASS_IP     ?= 127.0.0.1
+CLASS_PORT   ?= 8000
+CLASS_URL    ?= http://$(CLASS_IP):$(CLASS_PORT)
+
+$(CLASS_PY):
+	@$(CLASS_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || \
+	  { echo "make class needs Python 3.11+ that every learner account can run; '$(CLASS_PYTHON)' is not."; \
+	    echo "On Debian/Ubuntu: apt-get install -y python3 python3-venv, or make class CLASS_PYTHON=/path/to/python3.11"; exit 1; }
+	$(CLASS_PYTHON) -m venv $(CLASS_VENV)
+
+$(CLASS_STAMP): $(CLASS_PY) pyproject.toml requirements/constraints.txt class/requirements.txt $(KIT_SOURCES)
+	$(CLASS_PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(CLASS_PY) class/classroom.py constraints requirements/constraints.txt class/requirements.txt \
+	  > $(CLASS_VENV)/constraints.txt
+	$(CLASS_PY) -m pip install --quiet --disable-pip-version-check \
+	  -c $(CLASS_VENV)/constraints.txt -r class/requirements.txt .
+	@touch $@
+
+$(CLASS_PROXY): class/package.json class/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make class: installing Debian's nodejs and npm for the hub's proxy"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "make class needs Node.js 18+ and npm for the hub's proxy: sudo apt-get install -y nodejs npm"; exit 1; fi; }
+	cd class && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+class-setup: $(CLASS_STAMP) $(CLASS_PROXY)
+	@$(CLASS_PY) class/classroom.py check
+
+class: class-setup
+	@test -n "$(ROSTER)" || { echo "Name the roster: make class ROSTER=path/to/roster.txt"; \
+	  echo "(one learner a line; see class/roster.example.txt and class/README.md)"; exit 1; }
+	$(CLASS_PY) class/classroom.py create "$(ROSTER)" --instructor "$(INSTRUCTOR)" \
+	  --hub-url "$(CLASS_URL)"
+	@$(CLASS_PY) class/classroom.py link --hub-url "$(CLASS_URL)" --repo "$(CURDIR)"
+	cd class && BSCKIT_CLASS_IP=$(CLASS_IP) BSCKIT_CLASS_PORT=$(CLASS_PORT) \
+	  BSCKIT_CLASS_COURSE_REPO="$(CURDIR)" exec ../$(CLASS_VENV)/bin/jupyterhub -f jupyterhub_config.py
+
+# A hub on 127.0.0.1 with three throwaway learners (needs root: it makes Unix accounts).
+test-class: $(STAMP) class-setup
+	BSCKIT_HUB_TEST=1 $(PYTEST) tests/hub
+
+bench-class: $(STAMP) class-setup
+	$(PY) benchmarks/bench_class.py --learners 10
