@@ -37,13 +37,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from bsckit._validation import check_choice, check_count
 
 __all__ = [
     "CORRELATION_METHODS",
-    "PROCESS_MEASURES",
+    "PROCESS_COLUMNS",
     "lagged_correlation",
     "lagged_regression",
     "month_of",
@@ -129,53 +128,6 @@ def _align(cause: Any, effect: Any) -> tuple[np.ndarray, np.ndarray, pd.Index]:
     return x.to_numpy(), y.to_numpy(), pd.RangeIndex(len(x))
 
 
-def _pearson(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Pearson's r and its two-sided p-value, computed as ``scipy.stats.pearsonr`` computes them.
-
-    The same arithmetic, step by step, so the results are the same floats, without importing
-    ``scipy.stats`` (half a second per kernel). ``a`` and ``b`` have at least 3 values and
-    neither is constant (the caller checks).
-    """
-    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    xm, ym = x - np.mean(x, keepdims=True), y - np.mean(y, keepdims=True)
-    xmax, ymax = np.max(np.abs(xm), keepdims=True), np.max(np.abs(ym), keepdims=True)
-    normxm = xmax * np.linalg.norm(xm / xmax, axis=-1, keepdims=True)
-    normym = ymax * np.linalg.norm(ym / ymax, axis=-1, keepdims=True)
-    r = np.clip(np.vecdot(xm / normxm, ym / normym, axis=-1), -1.0, 1.0)
-    # Under independence r follows a beta(n/2 - 1, n/2 - 1) distribution on (-1, 1).
-    ab = len(x) / 2 - 1
-    p = 2 * special.betaincc(ab, ab, (np.abs(r) + 1) / 2)
-    return float(r), float(p)
-
-
-def _average_ranks(values: np.ndarray) -> np.ndarray:
-    """Ranks 1..n, ties sharing their mean rank (``scipy.stats.rankdata``'s default)."""
-    order = np.argsort(values, kind="mergesort")
-    ordered = values[order]
-    first = np.r_[True, ordered[1:] != ordered[:-1]]
-    starts = np.flatnonzero(first)
-    ends = np.r_[starts[1:], len(values)]  # one past the last position of each tie group
-    group_rank = (starts + 1 + ends) / 2  # mean of ranks starts+1 .. ends
-    ranks = np.empty(len(values), dtype=float)
-    ranks[order] = np.repeat(group_rank, ends - starts)
-    return ranks
-
-
-def _spearman(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Spearman's rho and its two-sided p-value, as ``scipy.stats.spearmanr`` computes them.
-
-    Pearson's correlation of the ranks (``numpy.corrcoef``) and a t test with ``n - 2``
-    degrees of freedom, the same arithmetic as scipy, without importing ``scipy.stats``.
-    """
-    ranked = np.column_stack([_average_ranks(np.asarray(v, dtype=float)) for v in (a, b)])
-    rs = np.corrcoef(ranked, rowvar=False)
-    dof = len(ranked) - 2
-    with np.errstate(divide="ignore"):
-        t = rs * np.sqrt((dof / ((rs + 1.0) * (1.0 - rs))).clip(0))
-    p = 2 * special.stdtr(dof, -np.abs(t))
-    return float(rs[1, 0]), float(p[1, 0])
-
-
 def _pairs(x: np.ndarray, y: np.ndarray, lag: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(x)
     if lag >= 0:
@@ -252,6 +204,8 @@ def lagged_correlation(
         )
         raise ValueError(msg)
     method = check_choice("method", method, CORRELATION_METHODS)
+    from scipy import stats  # here, not at the top: importing it takes about 0.5 s
+
     x, y, _index = _align(cause, effect)
     longest = max(abs(min_lag), abs(max_lag))
     if longest >= len(x):
@@ -265,7 +219,8 @@ def lagged_correlation(
         a, b = _pairs(x, y, lag)
         r = p = np.nan
         if len(a) >= _MIN_PAIRS and np.ptp(a) > 0 and np.ptp(b) > 0:
-            r, p = _pearson(a, b) if method == "pearson" else _spearman(a, b)
+            r, p = (stats.pearsonr if method == "pearson" else stats.spearmanr)(a, b)
+            r, p = float(r), float(p)
         rows.append({"lag": lag, "correlation": r, "pairs": len(a), "p_value": p})
     return pd.DataFrame(rows).set_index("lag")
 
@@ -360,7 +315,9 @@ def lagged_regression(
     se = np.sqrt(np.diag(cov))
     with np.errstate(divide="ignore", invalid="ignore"):
         t = coef / se
-    p = 2 * special.stdtr(dof, -np.abs(t))  # two-sided, as 2 * scipy.stats.t.sf(|t|, dof)
+    from scipy import stats  # here, not at the top: importing it takes about 0.5 s
+
+    p = 2 * stats.t.sf(np.abs(t), dof)  # two-sided
     total = float(((y - y.mean()) ** 2).sum())
     table = pd.DataFrame(
         {"coefficient": coef, "std_error": se, "t_value": t, "p_value": p},
@@ -372,157 +329,42 @@ def lagged_regression(
 
 
 # --------------------------------------------------------------------------------------------
-# Monthly process measures from the Homeats tables
+# Module 3's monthly process measures: a selection of the monthly-measures layer
 # --------------------------------------------------------------------------------------------
 
-PROCESS_MEASURES: dict[str, tuple[str, str, str]] = {
-    "market_studies": ("innovation", "leading", "market research studies completed"),
-    "prototypes": ("innovation", "leading", "projects reaching the prototype gate"),
-    "marketing_spend": ("innovation", "distractor", "marketing spend, GBP"),
-    "new_dishes_launched": ("innovation", "lagging", "new dishes launched"),
-    "new_dish_revenue_share": (
-        "innovation",
-        "lagging",
-        "share of delivered revenue from new dishes",
-    ),
-    "improvements_started": ("operations", "leading", "process improvements started"),
-    "quality_checks_per_batch": ("operations", "distractor", "quality checks per batch"),
-    "cycle_time_s": ("operations", "leading", "run time per unit made, seconds"),
-    "throughput_per_hour": ("operations", "lagging", "units made per run hour"),
-    "oee": ("operations", "lagging", "overall equipment effectiveness"),
-    "defect_rate": ("operations", "lagging", "defects / units made"),
-    "cost_per_good_unit": ("operations", "lagging", "production cost / good units, GBP"),
-    "real_cost_per_good_unit": ("operations", "lagging", "cost per good unit at constant prices"),
-    "quality_complaints_per_1000": (
-        "operations",
-        "lagging",
-        "food-quality complaints per 1,000 orders",
-    ),
-    "median_response_hours": ("post-sale", "leading", "median first-response time, hours"),
-    "first_contact_resolution": ("post-sale", "leading", "tickets resolved at first contact"),
-    "billing_error_rate": ("post-sale", "leading", "invoices issued with an error"),
-    "return_processing_days": ("post-sale", "leading", "median days to process a return"),
-    "support_csat": ("post-sale", "lagging", "mean CSAT (1-5) of support surveys"),
-    "dso": ("post-sale", "lagging", "days sales outstanding at month end"),
+PROCESS_COLUMNS: dict[str, str] = {
+    "market_studies": "market_research_studies",
+    "prototypes": "prototypes",
+    "marketing_spend": "marketing_spend",
+    "new_dishes_launched": "new_dishes_launched",
+    "new_dish_revenue_share": "new_product_revenue_share",
+    "improvements_started": "process_improvements",
+    "quality_checks_per_batch": "quality_checks",
+    "cycle_time_s": "cycle_time",
+    "throughput_per_hour": "throughput",
+    "oee": "oee",
+    "defect_rate": "defect_rate",
+    "cost_per_good_unit": "cost_per_unit",
+    "real_cost_per_good_unit": "real_cost_per_unit",
+    "quality_complaints_per_1000": "quality_complaints",
+    "median_response_hours": "response_time",
+    "first_contact_resolution": "first_contact_resolution",
+    "billing_error_rate": "billing_error_rate",
+    "return_processing_days": "return_processing_time",
+    "support_csat": "post_sale_satisfaction",
+    "dso": "dso",
 }
-"""Column name -> (process, role, description) of :func:`process_measures`."""
-
-
-def _count(frame: pd.DataFrame, column: str) -> pd.Series:
-    dates = frame[column].dropna()
-    return dates.groupby(month_of(dates)).size()
-
-
-def _innovation(t: Mapping[str, pd.DataFrame], out: dict[str, pd.Series]) -> None:
-    if "market_studies" in t:
-        out["market_studies"] = _count(t["market_studies"], "completed_on")
-    if "innovation_projects" in t:
-        out["prototypes"] = _count(t["innovation_projects"], "prototype_on")
-    if "dishes" in t:
-        launched = t["dishes"].dropna(subset=["project_id"])
-        launched = launched[launched["project_id"].astype(str).str.len() > 0]
-        out["new_dishes_launched"] = _count(launched, "launched_on")
-    if "operating_costs" in t:
-        costs = t["operating_costs"]
-        marketing = costs[costs["cost_centre"] == "Marketing"]
-        out["marketing_spend"] = marketing.groupby(month_of(marketing["month"]))["amount"].sum()
-    if "orders" in t:
-        orders = t["orders"]
-        done = orders[orders["status"] == "delivered"]
-        month = month_of(done["ordered_at"])
-        total = done.groupby(month)["amount"].sum()
-        new = done["amount"].where(done["new_dish"].astype(bool), 0.0).groupby(month).sum()
-        out["new_dish_revenue_share"] = new / total
-
-
-def _operations(t: Mapping[str, pd.DataFrame], out: dict[str, pd.Series]) -> None:
-    if "initiatives" in t:
-        out["improvements_started"] = _count(t["initiatives"], "started_on")
-    if "production_batches" in t:
-        b = t["production_batches"]
-        run_s = (b["planned_minutes"] - b["downtime_minutes"]) * 60.0
-        frame = pd.DataFrame(
-            {
-                "units": b["units_made"],
-                "good": b["good_units"],
-                "defects": b["defects"],
-                "cost": b["cost"],
-                "checks": b["quality_checks"],
-                "run_s": run_s,
-                "planned_s": b["planned_minutes"] * 60.0,
-                "ideal_good_s": b["ideal_cycle_time_s"] * b["good_units"],
-            }
-        )
-        m = frame.groupby(month_of(b["produced_on"])).sum()
-        out["quality_checks_per_batch"] = (
-            b["quality_checks"].groupby(month_of(b["produced_on"])).mean()
-        )
-        out["cycle_time_s"] = m["run_s"] / m["units"]
-        out["throughput_per_hour"] = m["units"] / (m["run_s"] / 3600.0)
-        out["oee"] = m["ideal_good_s"] / m["planned_s"]
-        out["defect_rate"] = m["defects"] / m["units"]
-        out["cost_per_good_unit"] = m["cost"] / m["good"]
-        if "price_index" in t:
-            index = t["price_index"]
-            cpi = pd.Series(index["cpi"].to_numpy(), index=month_of(index["month"]))
-            out["real_cost_per_good_unit"] = out["cost_per_good_unit"] / (cpi / 100.0)
-    if "tickets" in t and "orders" in t:
-        tickets, orders = t["tickets"], t["orders"]
-        quality = tickets[(tickets["type"] == "complaint") & (tickets["topic"] == "food quality")]
-        placed = orders.set_index("order_id")["ordered_at"]
-        concern = quality["order_id"].map(placed).dropna()
-        complaints = concern.groupby(month_of(concern)).size()
-        volume = orders.groupby(month_of(orders["ordered_at"])).size()
-        out["quality_complaints_per_1000"] = (
-            complaints.reindex(volume.index, fill_value=0) / volume * 1000.0
-        )
-
-
-def _post_sale(t: Mapping[str, pd.DataFrame], out: dict[str, pd.Series]) -> None:
-    if "tickets" in t:
-        tickets = t["tickets"]
-        month = month_of(tickets["opened_at"])
-        hours = (tickets["first_response_at"] - tickets["opened_at"]).dt.total_seconds() / 3600
-        out["median_response_hours"] = hours.groupby(month).median()
-        out["first_contact_resolution"] = (
-            tickets["first_contact_resolved"].astype(float).groupby(month).mean()
-        )
-        if "surveys" in t:
-            surveys = t["surveys"]
-            support = surveys[(surveys["touchpoint"] == "support") & surveys["csat"].notna()]
-            opened = tickets.set_index("ticket_id")["opened_at"]
-            when = support["ticket_id"].map(opened)
-            keep = when.notna()
-            scores = support.loc[keep, "csat"].astype(float)
-            out["support_csat"] = scores.groupby(month_of(when[keep])).mean()
-    if "returns" in t:
-        returns = t["returns"].dropna(subset=["processed_at"])
-        days = (returns["processed_at"] - returns["requested_at"]).dt.total_seconds() / 86400
-        out["return_processing_days"] = days.groupby(month_of(returns["requested_at"])).median()
-    if "invoices" in t:
-        invoices = t["invoices"]
-        month = month_of(invoices["issued_on"])
-        out["billing_error_rate"] = invoices["billing_error"].astype(float).groupby(month).mean()
-        if "payments" in t:
-            paid = invoices["invoice_id"].map(t["payments"].groupby("invoice_id")["paid_on"].max())
-            billed = invoices["amount"].groupby(month).sum()
-            dso = {}
-            for period, amount in billed.items():
-                end = period.end_time.normalize()
-                issued = invoices["issued_on"] <= end
-                still_open = paid.isna() | (paid > end)
-                receivable = invoices.loc[issued & still_open, "amount"].sum()
-                dso[period] = receivable / amount * period.days_in_month if amount else np.nan
-            out["dso"] = pd.Series(dso)
+"""Column of :func:`process_measures` -> metric catalogue id (definition, unit, role)."""
 
 
 def process_measures(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Monthly leading and lagging measures of the three Homeats processes.
+    """Monthly leading and lagging measures of the three Homeats processes (module 3).
 
-    Each measure is computed the way the data dictionary's cause-and-effect chains define it
-    (see :data:`PROCESS_MEASURES` for the list and :mod:`bsckit.data.chains` for the exact
-    definitions). Measures whose tables are missing are left out; months with no event get 0
-    for counts and NaN for rates.
+    The columns of :data:`PROCESS_COLUMNS`, computed by :func:`bsckit.measures.monthly_measures`
+    as the metric catalogue defines them (``bsckit/catalogue/measures.yaml``: definition, unit,
+    role). Measures whose tables are missing are left out; months with no event get 0 for
+    counts and NaN for rates. Shares are fractions (0.02 is 2 %); ``support_csat`` is the share
+    of support-survey answers scoring 4 or 5.
 
     Parameters
     ----------
@@ -544,8 +386,8 @@ def process_measures(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ...     "produced_on": pd.to_datetime(["2024-01-05", "2024-01-06", "2024-02-01"]),
     ...     "planned_minutes": [480, 480, 480], "downtime_minutes": [30, 50, 20],
     ...     "ideal_cycle_time_s": [20.0, 20.0, 20.0], "units_made": [1000, 900, 1100],
-    ...     "good_units": [980, 870, 1089], "defects": [20, 30, 11], "cost": [4000.0, 3800, 4300],
-    ...     "quality_checks": [3, 5, 4]})
+    ...     "good_units": [980, 870, 1089], "defects": [20, 30, 11], "rework": [0, 0, 0],
+    ...     "cost": [4000.0, 3800, 4300], "quality_checks": [3, 5, 4]})
     >>> m = process_measures({"production_batches": batches})
     >>> m["defect_rate"].round(4).tolist()   # 50 / 1900 and 11 / 1100
     [0.0263, 0.01]
@@ -554,34 +396,12 @@ def process_measures(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ...
     TypeError: `tables['orders']` must be a pandas DataFrame, got list.
     """
-    if not isinstance(tables, Mapping):
-        msg = f"`tables` must be a dict of table name -> DataFrame, got {type(tables).__name__}."
-        raise TypeError(msg)
-    for name, frame in tables.items():
-        if not isinstance(frame, pd.DataFrame):
-            msg = f"`tables[{name!r}]` must be a pandas DataFrame, got {type(frame).__name__}."
-            raise TypeError(msg)
-    out: dict[str, pd.Series] = {}
-    _innovation(tables, out)
-    _operations(tables, out)
-    _post_sale(tables, out)
-    if not out:
-        msg = (
-            "`tables` holds none of the tables the process measures need (e.g. orders, "
-            "production_batches, tickets); pass the dict from bsckit.data.generate()."
-        )
-        raise ValueError(msg)
-    if "orders" in tables:
-        span = month_of(tables["orders"]["ordered_at"])
-        first, last = span.min(), span.max()
-    else:
-        known = [s.index for s in out.values() if len(s)]
-        first, last = min(i.min() for i in known), max(i.max() for i in known)
-    months = pd.period_range(first, last, freq="M", name="month")
-    counts = {"market_studies", "prototypes", "new_dishes_launched", "improvements_started"}
-    columns = {}
-    for name in PROCESS_MEASURES:
-        if name in out:
-            series = out[name].reindex(months)
-            columns[name] = series.fillna(0).astype(int) if name in counts else series
-    return pd.DataFrame(columns, index=months)
+    from bsckit import measures
+
+    ids = [
+        m for m in PROCESS_COLUMNS.values()
+        if isinstance(tables, Mapping) and all(t in tables for t in measures.needed_tables(m))
+    ]  # fmt: skip
+    frame = measures.monthly_measures(tables, ids)
+    columns = {column: frame[m] for column, m in PROCESS_COLUMNS.items() if m in frame}
+    return pd.DataFrame(columns, index=frame.index)

@@ -45,6 +45,35 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _measures_section() -> list[str]:
+    """The monthly measures computed from these tables (bsckit.measures), with module 3's names."""
+    from bsckit.catalogue import MEASURES
+    from bsckit.measures import RECORDED
+    from bsckit.processes import PROCESS_COLUMNS
+
+    module3 = {measure: column for column, measure in PROCESS_COLUMNS.items()}
+    lines = [
+        "",
+        "## Monthly measures",
+        "",
+        "Every measure below is defined once, in the metric catalogue "
+        "(`bsckit/catalogue/measures.yaml`, written to `metric_catalogue`), and computed per "
+        "month from these tables by `bsckit.measures.monthly_measures(tables)`. Module 3's "
+        "`bsckit.processes.process_measures(tables)` gives a selection under the column names "
+        "shown. A `fraction` is a share from 0 to 1 (0.02 is 2 %).",
+        "",
+        "| measure | module 3 column | unit | formula | role | definition |",
+        "|---|---|---|---|---|---|",
+    ]
+    for measure_id in RECORDED:
+        m = MEASURES[measure_id]
+        column = f"`{module3[measure_id]}`" if measure_id in module3 else ""
+        lines.append(
+            f"| `{m.id}` | {column} | {m.unit} | `{m.formula}` | {m.role} | {_cell(m.definition)} |"
+        )
+    return lines
+
+
 def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
     """Markdown data dictionary for a dataset generated with ``params``."""
     p = dict(params)
@@ -136,6 +165,7 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
             f"- `{d.id}`: {d.measure} looks like it drives {d.looks_like}. Truth: {d.truth}. "
             f"How to tell: {d.how_to_tell}."
         )
+    lines += _measures_section()
     lines += [
         "",
         "## Special causes in `quality_samples`",
