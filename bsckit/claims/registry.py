@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 CLAIM_MODULES: dict[int, str] = {
+    2: "customer",
     3: "internal_processes",
 }
 """Course module number -> the file of ``bsckit.claims`` holding its claims.
