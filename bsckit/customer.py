@@ -107,8 +107,8 @@ def nps_by(answers: pd.DataFrame, by: Any, confidence: float = 0.95) -> pd.DataF
     ----------
     answers : DataFrame
         One row per answer, 0-10 scores in column ``nps``.
-    by : str or list of str
-        Column(s) to group by.
+    by : str, Series or list of them
+        Column name(s) of ``answers``, or Series aligned with it, to group by.
     confidence : float, default 0.95
         Confidence level of the margin (:func:`bsckit.kpi.nps_margin_of_error`).
 
@@ -119,7 +119,8 @@ def nps_by(answers: pd.DataFrame, by: Any, confidence: float = 0.95) -> pd.DataF
         ``margin`` (points, +/-), one row per group.
     """
     score = answers["nps"].astype(int)
-    groups = [answers[b] for b in ([by] if isinstance(by, str) else by)]
+    keys = list(by) if isinstance(by, list | tuple) else [by]
+    groups = [answers[b] if isinstance(b, str) else b for b in keys]
     counts = pd.DataFrame(
         {
             "promoters": (score >= 9).groupby(groups, observed=True).sum(),
