@@ -129,7 +129,9 @@ def nps_by(answers: pd.DataFrame, by: Any, confidence: float = 0.95) -> pd.DataF
         }
     ).astype(int)
     counts.insert(0, "answers", counts.sum(axis=1))
-    counts["nps"] = kpi.nps_from_counts(counts["promoters"], counts["passives"], counts["detractors"])
+    counts["nps"] = kpi.nps_from_counts(
+        counts["promoters"], counts["passives"], counts["detractors"]
+    )
     counts["margin"] = kpi.nps_margin_of_error(
         counts["promoters"], counts["passives"], counts["detractors"], confidence=confidence
     )

@@ -243,11 +243,15 @@ def _bonus(t):
     own = d[d["customer_id"].isin(cohort["customer_id"])].merge(
         cohort[["customer_id", "signup_at", "churned_at"]], on="customer_id"
     )
-    stays = own["churned_at"].isna() | (own["churned_at"] >= own["signup_at"] + pd.DateOffset(months=6))
+    stays = own["churned_at"].isna() | (
+        own["churned_at"] >= own["signup_at"] + pd.DateOffset(months=6)
+    )
     first3 = own["month"] <= start + 2
-    listed = own["order_id"].map(
-        t["campaign_redemptions"].set_index("order_id")["list_amount"]
-    ).fillna(own["amount"])
+    listed = (
+        own["order_id"]
+        .map(t["campaign_redemptions"].set_index("order_id")["list_amount"])
+        .fillna(own["amount"])
+    )
     return {
         "solution": 0.05 * own.loc[first3 & stays, "amount"].sum(),
         "revenue_only": 0.05 * own.loc[first3, "amount"].sum(),

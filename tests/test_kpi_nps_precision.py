@@ -47,16 +47,15 @@ def test_margin_equals_the_spread_of_plus_one_zero_minus_one_values() -> None:
 
 def test_margin_accepts_series_and_answers_in_kind() -> None:
     out = kpi.nps_margin_of_error(
-        pd.Series([162, 40], index=["a", "b"]), pd.Series([108, 35], index=["a", "b"]),
+        pd.Series([162, 40], index=["a", "b"]),
+        pd.Series([108, 35], index=["a", "b"]),
         pd.Series([54, 25], index=["a", "b"]),
     )
     assert list(out.index) == ["a", "b"]
     assert out["a"] == pytest.approx(kpi.nps_margin_of_error(162, 108, 54))
 
 
-@given(
-    st.integers(0, 500), st.integers(0, 500), st.integers(0, 500), st.floats(0.5, 0.999)
-)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 500), st.floats(0.5, 0.999))
 def test_property_sample_size_reaches_the_margin(pro: int, pas: int, det: int, conf: float) -> None:
     n = pro + pas + det
     if n == 0:

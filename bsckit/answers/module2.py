@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from bsckit import kpi
@@ -344,8 +343,7 @@ def _key_subscriber_change(data: ExerciseData, using: Any) -> Check:
         ),
         success=f"Subscribers' NPS changed by {expected:+.1f} points while the overall NPS "
         f"changed by {overall[2] - overall[1]:+.1f}: the total hid the fall.",
-        reveal="s = nps_by(answers[answers['plan'] == 'subscription'], 'year')['nps']; "
-        "s[2] - s[1]",
+        reveal="s = nps_by(answers[answers['plan'] == 'subscription'], 'year')['nps']; s[2] - s[1]",
     )
 
 
@@ -404,7 +402,9 @@ def _key_margin(data: ExerciseData, using: Any) -> Check:
     expected = float(counts["margin"])
     pro, pas, det = (int(counts[c]) for c in ("promoters", "passives", "detractors"))
     s = data.table("surveys")
-    sent_q = s[(s["touchpoint"] == "relationship") & (s["sent_at"].dt.to_period("Q") == quarter.max())]
+    sent_q = s[
+        (s["touchpoint"] == "relationship") & (s["sent_at"].dt.to_period("Q") == quarter.max())
+    ]
     unanswered = len(sent_q) - (pro + pas + det)
     last_month = a[a["month"] == a["month"].max()]
     lm = nps_by(last_month.assign(q=1), "q").iloc[0]
@@ -601,7 +601,9 @@ def _key_bonus(data: ExerciseData, using: Any) -> Check:
     o = _offices(data)
     bus, start, orders = o["bus"], o["start"], o["orders"]
     cohort = bus[bus["cohort"] == start]
-    own = orders.merge(cohort[["customer_id", "cohort", "signup_at", "churned_at"]], on="customer_id")
+    own = orders.merge(
+        cohort[["customer_id", "cohort", "signup_at", "churned_at"]], on="customer_id"
+    )
     first3 = own[own["month"] <= own["cohort"] + 2]
     kept = first3["churned_at"].isna() | (
         first3["churned_at"] >= first3["signup_at"] + pd.DateOffset(months=6)
@@ -632,11 +634,14 @@ def _key_bonus(data: ExerciseData, using: Any) -> Check:
                 "all_months",
                 "you counted the offices' revenue over all months. The bonus is on their first "
                 "three months (the campaign month and the two after).",
-                answer=float(BONUS_RATE * own.loc[
-                    own["churned_at"].isna()
-                    | (own["churned_at"] >= own["signup_at"] + pd.DateOffset(months=6)),
-                    "amount",
-                ].sum()),
+                answer=float(
+                    BONUS_RATE
+                    * own.loc[
+                        own["churned_at"].isna()
+                        | (own["churned_at"] >= own["signup_at"] + pd.DateOffset(months=6)),
+                        "amount",
+                    ].sum()
+                ),
             ),
         ),
         hints=(
@@ -679,7 +684,10 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
             return None, "build a customer objective in the builder above and click Save."
         mine = customer(objs)
         if not mine:
-            return False, f"none of your {len(objs)} saved objectives is on the customer perspective."
+            return (
+                False,
+                f"none of your {len(objs)} saved objectives is on the customer perspective.",
+            )
         if any(_complete(o) for o in mine):
             return True, ""
         return False, "your customer objective lacks a target, a deadline or an owner."
@@ -723,25 +731,37 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
 
 
 EXERCISES: tuple[Exercise, ...] = (
-    Exercise("2.1", "on time in the promised window", 9, "value propositions to measures",
-             _key_window),
-    Exercise("2.2", "first-contact resolution, reopen rule", 7,
-             "value propositions to measures", _key_fcr),
-    Exercise("2.3", "where perceived quality fell", 10, "perceived versus actual quality",
-             _key_nps_fall),
-    Exercise("2.4", "early drops after the change", 7, "perceived versus actual quality",
-             _key_early_share),
-    Exercise("2.5", "subscribers' NPS change", 8, "segments by client type",
-             _key_subscriber_change),
+    Exercise(
+        "2.1", "on time in the promised window", 9, "value propositions to measures", _key_window
+    ),
+    Exercise(
+        "2.2",
+        "first-contact resolution, reopen rule",
+        7,
+        "value propositions to measures",
+        _key_fcr,
+    ),
+    Exercise(
+        "2.3", "where perceived quality fell", 10, "perceived versus actual quality", _key_nps_fall
+    ),
+    Exercise(
+        "2.4",
+        "early drops after the change",
+        7,
+        "perceived versus actual quality",
+        _key_early_share,
+    ),
+    Exercise(
+        "2.5", "subscribers' NPS change", 8, "segments by client type", _key_subscriber_change
+    ),
     Exercise("2.6", "NPS at last year's mix", 10, "segments by client type", _key_at_mix),
     Exercise("2.7", "margin of error of an NPS", 8, "voice of the customer", _key_margin),
-    Exercise("2.8", "a sampling plan that caps the burden", 8, "voice of the customer",
-             _key_plan),
-    Exercise("2.9", "the unmeasured journey stage", 10, "journey stages and measures",
-             _key_onboarding),
+    Exercise("2.8", "a sampling plan that caps the burden", 8, "voice of the customer", _key_plan),
+    Exercise(
+        "2.9", "the unmeasured journey stage", 10, "journey stages and measures", _key_onboarding
+    ),
     Exercise("2.10", "the campaign cohort", 8, "revenue versus loyalty", _key_cohort),
     Exercise("2.11", "a bonus on revenue that stays", 9, "revenue versus loyalty", _key_bonus),
-    Exercise("2.12", "a customer objective in your scorecard", 6, "your scorecard",
-             _key_objective),
+    Exercise("2.12", "a customer objective in your scorecard", 6, "your scorecard", _key_objective),
 )
 """Module 2's exercises in notebook order, with their minutes (the one source of timings)."""

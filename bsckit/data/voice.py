@@ -152,9 +152,7 @@ def reshape(
             chosen = rng.choice(len(rows), size=k, replace=False, p=w / w.sum())
             now = np.zeros(len(rows), dtype=bool)
             now[chosen] = True
-            lag = np.round(rng.lognormal(np.log(18 * 60), 1.0, len(rows))).astype(
-                "timedelta64[m]"
-            )
+            lag = np.round(rng.lognormal(np.log(18 * 60), 1.0, len(rows))).astype("timedelta64[m]")
             fresh = sent[rows] + lag
             keep_old = now & done
             resp_at[rows] = np.where(
