@@ -16,7 +16,7 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 # Everything the course build reads: a change to any of these rebuilds the course.
 COURSE_INPUTS := $(shell find bsckit solutions notebooks -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) 2>/dev/null)
 
-.PHONY: help setup course lab test lint unit notebooks test-browser bench clean distclean
+.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean
 
 help:
 	@echo "make course   set up and build the whole course (data, notebooks, exercises)"
@@ -77,10 +77,24 @@ notebooks: $(STAMP)
 	$(BSCKIT) build --seed 7 --scenario cost_crisis --out build/check-seed7-cost_crisis
 	$(BSCKIT) build --seed 11 --scenario growth --company "Homeats Nord" --out build/check-seed11-growth
 
-test-browser: $(STAMP)
+test-browser: $(STAMP) chromium
 	$(PYTEST) -m browser tests
 
-test: lint unit notebooks test-browser
+# The browser test drives Debian's chromium (never a downloaded browser build). Checked first,
+# so that `make test` on a fresh machine installs it (as root) or stops at once saying how.
+CHROMIUM ?= $(or $(BSCKIT_CHROMIUM),/usr/bin/chromium)
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	 if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	   echo "make: installing Debian's chromium for the browser test"; \
+	   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	 else \
+	   echo "The browser test needs Debian's chromium, which is missing. Install it with:"; \
+	   echo "  sudo apt-get update && sudo apt-get install -y chromium"; \
+	   exit 1; \
+	 fi
+
+test: chromium lint unit notebooks test-browser
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

@@ -415,7 +415,7 @@ def _training(get: _Get) -> dict:
     }
 
 
-RECORDED: tuple[str, ...] = tuple(_RECIPES)
+RECORDED: tuple[str, ...] = tuple(m for m in CATALOGUE if m in _RECIPES)
 """Ids of the catalogue measures computed from the Homeats tables, in catalogue order."""
 
 

@@ -138,3 +138,15 @@ def test_library_never_imports_the_course_authoring_tools():
                 f"{path.relative_to(ROOT)}: {n}" for n in names if n.startswith("bsckit.course")
             ]
     assert not offenders, f"the library imports the authoring tools: {offenders}"
+
+
+def test_make_test_checks_chromium_first_and_installs_or_says_how():
+    makefile = (ROOT / "Makefile").read_text()
+    prerequisites = re.search(r"^test:(.*)$", makefile, re.M).group(1).split()
+    assert prerequisites[0] == "chromium"  # before the minutes of lint, tests and notebooks
+    target = makefile.split("\nchromium:", 1)[1].split("\n\n", 1)[0]
+    assert '"$$(id -u)" = 0' in target  # installs only as root
+    assert "apt-get update" in target and "apt-get install -y -qq chromium" in target
+    assert "sudo apt-get update && sudo apt-get install -y chromium" in target  # else: the command
+    assert "exit 1" in target
+    assert "playwright install" not in makefile

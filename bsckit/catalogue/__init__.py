@@ -97,7 +97,8 @@ def read_data_file(package: str, name: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "file"
-        raise _fail(shown, where, f"not valid YAML ({exc})", "Fix the syntax there.") from None
+        problem = getattr(exc, "problem", None) or str(exc).replace("\n", " ")
+        raise _fail(shown, where, f"not valid YAML ({problem})", "Fix the syntax there.") from None
     if not isinstance(data, dict):
         raise _fail(
             shown, "file", "the top level must be a mapping of keys", "Restore it from git."
@@ -164,186 +165,142 @@ class Definition:
         return UNITS[self.unit].factor
 
 
-def _pick(entry: dict, key: str, file: str, where: str, choices: tuple | None = None) -> Any:
-    if key not in entry:
-        raise _fail(file, where, f"key {key!r} is missing", f"Add `{key}:` to the entry.")
+_SHOWN = f"bsckit/catalogue/{_FILE}"
+
+
+def _check(ok: bool, where: str, problem: str, todo: str) -> None:
+    if not ok:
+        raise _fail(_SHOWN, where, problem, todo)
+
+
+def _pick(entry: dict, key: str, where: str, choices: tuple | None = None) -> Any:
+    _check(key in entry, where, f"key {key!r} is missing", f"Add `{key}:` to the entry.")
     value = entry[key]
-    if choices is not None and value not in choices:
+    if choices is not None:
         allowed = ", ".join(str(c) for c in choices)
-        raise _fail(
-            file, f"{where}, key {key!r}", f"{value!r} is not one of {allowed}", "Use one of those."
-        )
+        problem = f"{value!r} is not one of {allowed}"
+        _check(value in choices, f"{where}, key {key!r}", problem, "Use one of those.")
     return value
 
 
-def _bounds(value: Any, file: str, where: str) -> tuple[float | None, float | None]:
-    ok = isinstance(value, list) and len(value) == 2
-    ok = ok and all(v is None or isinstance(v, int | float) for v in value)
-    if not ok:
-        raise _fail(
-            file,
-            f"{where}, key 'bounds'",
-            f"{value!r} is not [low, high]",
-            "Write e.g. [0, 1] or [0, null].",
-        )
-    low, high = (None if v is None else float(v) for v in value)
-    if low is not None and high is not None and low >= high:
-        raise _fail(
-            file, f"{where}, key 'bounds'", f"low {low:g} is not below high {high:g}", "Swap them."
-        )
-    return low, high
-
-
-def _perspective(value: Any, file: str, where: str) -> Perspective:
-    try:
-        return Perspective.parse(value)
-    except (TypeError, ValueError) as exc:
-        raise _fail(
-            file, where, str(exc).rstrip("."), "Use one of the four perspectives."
-        ) from None
-
-
-def _units(data: dict, file: str) -> dict[str, Unit]:
-    units = {}
-    for uid, entry in (data.get("units") or {}).items():
-        where = f"unit {uid!r}"
-        low, high = _bounds(_pick(entry, "bounds", file, where), file, where)
-        factor = _pick(entry, "factor", file, where)
-        units[uid] = Unit(
-            uid,
-            str(_pick(entry, "meaning", file, where)),
-            str(_pick(entry, "stated", file, where)),
-            float(factor),
-            low,
-            high,
-        )
-    if not units:
-        raise _fail(
-            file, "key 'units'", "no units are listed", "Restore the `units:` section from git."
-        )
-    return units
-
-
-def _formula(value: Any, file: str, where: str) -> str:
-    if value in AGGREGATES:
-        return value
-    if isinstance(value, str) and value.startswith("kpi."):
-        from bsckit import kpi
-
-        if callable(getattr(kpi, value[4:], None)) and value[4:] in kpi.__all__:
-            return value
-    raise _fail(
-        file,
-        f"{where}, key 'formula'",
-        f"{value!r} is neither kpi.<a bsckit.kpi function> nor one of {', '.join(AGGREGATES)}",
-        "Name the bsckit.kpi function that computes the measure (add it to bsckit.kpi if it is new).",
+def _keys(entry: Any, known: set[str], where: str) -> None:
+    _check(
+        isinstance(entry, dict), where, "the entry must be a mapping of keys", "Indent its keys."
+    )
+    unknown = sorted(set(entry) - known)
+    todo = f"Use only {', '.join(sorted(known))} (quote a text that holds a comma)."
+    _check(
+        not unknown, where, f"unknown key {unknown[:1]!r}".replace("[", "").replace("]", ""), todo
     )
 
 
-def _measure(mid: Any, entry: Any, units: dict[str, Unit], file: str) -> Definition:
+def _bounds(value: Any, where: str) -> tuple[float | None, float | None]:
+    ok = isinstance(value, list) and len(value) == 2
+    ok = ok and all(v is None or isinstance(v, int | float) for v in value)
+    _check(ok, f"{where}, key 'bounds'", f"{value!r} is not [low, high]", "Write e.g. [0, null].")
+    low, high = (None if v is None else float(v) for v in value)
+    if low is not None and high is not None:
+        problem = f"low {low:g} is not below high {high:g}"
+        _check(low < high, f"{where}, key 'bounds'", problem, "Swap them.")
+    return low, high
+
+
+def _perspective(value: Any, where: str) -> Perspective:
+    try:
+        return Perspective.parse(value)
+    except (TypeError, ValueError) as exc:
+        raise _fail(_SHOWN, where, str(exc).rstrip("."), "Use one of the four.") from None
+
+
+def _formula(value: Any, where: str) -> str:
+    from bsckit import kpi
+
+    name = value[4:] if isinstance(value, str) and value.startswith("kpi.") else None
+    ok = value in AGGREGATES or (name in kpi.__all__ and callable(getattr(kpi, name, None)))
+    problem = f"{value!r} is neither kpi.<a bsckit.kpi function> nor one of {', '.join(AGGREGATES)}"
+    todo = "Name the bsckit.kpi function that computes it (add it to bsckit.kpi if it is new)."
+    _check(ok, f"{where}, key 'formula'", problem, todo)
+    return value
+
+
+def _unit(uid: str, entry: Any) -> Unit:
+    where = f"unit {uid!r}"
+    _keys(entry, {"meaning", "stated", "factor", "bounds"}, where)
+    low, high = _bounds(_pick(entry, "bounds", where), where)
+    meaning, stated = str(_pick(entry, "meaning", where)), str(_pick(entry, "stated", where))
+    return Unit(uid, meaning, stated, float(_pick(entry, "factor", where)), low, high)
+
+
+_MEASURE_KEYS = {f for f in Definition.__dataclass_fields__ if f not in ("id", "low", "high")}
+
+
+def _measure(mid: Any, entry: Any, units: dict[str, Unit]) -> Definition:
     where = f"measure {mid!r}"
-    if not isinstance(mid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", mid):
-        raise _fail(file, where, "the id must be snake_case", "Rename it, e.g. 'on_time_delivery'.")
-    if not isinstance(entry, dict):
-        raise _fail(
-            file, where, "the entry must be a mapping of keys", "Indent its keys under the id."
-        )
-    known = {f for f in Definition.__dataclass_fields__ if f not in ("id", "low", "high")} | {
-        "bounds"
-    }
-    unknown = sorted(set(entry) - known)
-    if unknown:
-        raise _fail(
-            file, where, f"unknown key {unknown[0]!r}", f"Use only {', '.join(sorted(known))}."
-        )
-    unit = _pick(entry, "unit", file, where, tuple(units))
-    low, high = units[unit].low, units[unit].high
-    if "bounds" in entry:
-        low, high = _bounds(entry["bounds"], file, where)
-    synonyms = _pick(entry, "synonyms", file, where)
-    if not isinstance(synonyms, list) or not all(
-        isinstance(s, str) and s.strip() for s in synonyms
-    ):
-        raise _fail(
-            file,
-            f"{where}, key 'synonyms'",
-            "it must be a list of phrases",
-            "Write [phrase, phrase, ...].",
-        )
+    ok = isinstance(mid, str) and re.fullmatch(r"[a-z][a-z0-9_]*", mid)
+    _check(bool(ok), where, "the id must be snake_case", "Rename it, e.g. 'on_time_delivery'.")
+    _keys(entry, _MEASURE_KEYS | {"bounds"}, where)
+    unit = _pick(entry, "unit", where, tuple(units))
+    low, high = (
+        _bounds(entry["bounds"], where)
+        if "bounds" in entry
+        else (units[unit].low, units[unit].high)
+    )
+    synonyms = _pick(entry, "synonyms", where)
+    ok = isinstance(synonyms, list) and all(isinstance(s, str) and s.strip() for s in synonyms)
+    _check(ok, f"{where}, key 'synonyms'", "it must be a list of phrases", "Write [a, b, ...].")
     versions = tuple(entry.get("versions") or ())
     for number, version in enumerate(versions, start=1):
         last = number == len(versions)
         needed = {"from_month", "reason", "approved_by"} | (set() if last else {"definition"})
-        if (
-            not isinstance(version, dict)
-            or needed - set(version)
-            or (last and "definition" in version)
-        ):
-            raise _fail(
-                file,
-                f"{where}, version {number}",
-                "a version needs from_month, reason and approved_by, and a definition unless it is the last",
-                "The last version is the measure's `definition`; do not repeat it.",
-            )
+        ok = isinstance(version, dict) and not needed - set(version)
+        ok = ok and not (last and "definition" in version)
+        problem = "a version needs from_month, reason, approved_by and (unless last) a definition"
+        _check(ok, f"{where}, version {number}", problem, "The last one is the `definition` above.")
     return Definition(
         id=mid,
-        name=str(_pick(entry, "name", file, where)),
-        perspective=_perspective(_pick(entry, "perspective", file, where), file, where),
-        definition=str(_pick(entry, "definition", file, where)),
+        name=str(_pick(entry, "name", where)),
+        perspective=_perspective(_pick(entry, "perspective", where), where),
+        definition=str(_pick(entry, "definition", where)),
         unit=unit,
-        better=_pick(entry, "better", file, where, ("higher", "lower")),
-        role=_pick(entry, "role", file, where, ROLES),
-        formula=_formula(_pick(entry, "formula", file, where), file, where),
-        source=_pick(entry, "source", file, where),
-        system=_pick(entry, "system", file, where, (*SYSTEMS, None)),
-        owner=str(_pick(entry, "owner", file, where)),
-        steward=str(_pick(entry, "steward", file, where)),
-        frequency=_pick(entry, "frequency", file, where, FREQUENCIES),
+        better=_pick(entry, "better", where, ("higher", "lower")),
+        role=_pick(entry, "role", where, ROLES),
+        formula=_formula(_pick(entry, "formula", where), where),
+        source=_pick(entry, "source", where),
+        system=_pick(entry, "system", where, (*SYSTEMS, None)),
+        owner=str(_pick(entry, "owner", where)),
+        steward=str(_pick(entry, "steward", where)),
+        frequency=_pick(entry, "frequency", where, FREQUENCIES),
         synonyms=tuple(synonyms),
-        related=tuple(_perspective(p, file, where) for p in entry.get("related") or ()),
+        related=tuple(_perspective(p, where) for p in entry.get("related") or ()),
         low=low,
         high=high,
         versions=versions,
     )
 
 
-def _links(data: dict, measures: dict[str, Definition], file: str) -> tuple[Link, ...]:
-    links = []
-    for number, entry in enumerate(data.get("links") or (), start=1):
-        where = f"link {number}"
-        for key in ("cause", "effect"):
-            if _pick(entry, key, file, where) not in measures:
-                raise _fail(
-                    file,
-                    f"{where}, key {key!r}",
-                    f"{entry[key]!r} is not a measure",
-                    "Use a measure id.",
-                )
-        links.append(
-            Link(
-                str(_pick(entry, "process", file, where)),
-                entry["cause"],
-                entry["effect"],
-                str(entry.get("note", "")),
-            )
+def _link(number: int, entry: Any, measures: dict[str, Definition]) -> Link:
+    where = f"link {number}"
+    _keys(entry, {"process", "cause", "effect", "note"}, where)
+    for key in ("cause", "effect"):
+        value = _pick(entry, key, where)
+        _check(
+            value in measures, f"{where}, key {key!r}", f"{value!r} is not a measure", "Use an id."
         )
-    return tuple(links)
+    process = str(_pick(entry, "process", where))
+    return Link(process, entry["cause"], entry["effect"], str(entry.get("note", "")))
 
 
 def _load() -> tuple[dict[str, Unit], dict[str, Definition], tuple[Link, ...]]:
     data = read_data_file("bsckit.catalogue", _FILE)
-    file = f"bsckit/catalogue/{_FILE}"
-    units = _units(data, file)
-    entries = data.get("measures")
-    if not isinstance(entries, dict) or not entries:
-        raise _fail(
-            file,
-            "key 'measures'",
-            "no measures are listed",
-            "Restore the `measures:` section from git.",
+    for key in ("units", "measures"):
+        ok = isinstance(data.get(key), dict) and bool(data[key])
+        _check(
+            ok, f"key {key!r}", f"no {key} are listed", f"Restore the `{key}:` section from git."
         )
-    measures = {mid: _measure(mid, entry, units, file) for mid, entry in entries.items()}
-    return units, measures, _links(data, measures, file)
+    units = {uid: _unit(uid, entry) for uid, entry in data["units"].items()}
+    measures = {mid: _measure(mid, entry, units) for mid, entry in data["measures"].items()}
+    links = tuple(_link(n, e, measures) for n, e in enumerate(data.get("links") or (), start=1))
+    return units, measures, links
 
 
 UNITS, MEASURES, LINKS = _load()
@@ -367,7 +324,7 @@ def roles(measure_id: str) -> dict[str, str]:
     return out
 
 
-CATALOGUE_COLUMNS = (
+_COLUMNS = (
     "metric_id", "name", "perspective", "definition", "unit", "better", "role", "formula",
     "source", "system", "owner", "steward", "frequency", "synonyms",
 )  # fmt: skip
@@ -377,7 +334,7 @@ def catalogue_table() -> list[dict[str, Any]]:
     """One row per measure for ``metric_catalogue.csv`` (synonyms joined by ``; ``)."""
     rows = []
     for m in MEASURES.values():
-        row = {c: getattr(m, c, None) for c in CATALOGUE_COLUMNS}
+        row = {c: getattr(m, c, None) for c in _COLUMNS}
         row.update(metric_id=m.id, perspective=m.perspective.value, synonyms="; ".join(m.synonyms))
         row["current_version"] = len(m.versions) or 1
         rows.append(row)
@@ -390,17 +347,10 @@ def versions_table() -> list[dict[str, Any]]:
     ``from_month`` counts months after the first data month; the last version's definition is
     the measure's current one.
     """
-    rows = []
-    for m in MEASURES.values():
-        for number, version in enumerate(m.versions, start=1):
-            rows.append(
-                {
-                    "metric_id": m.id,
-                    "version": number,
-                    "from_month": int(version["from_month"]),
-                    "definition": version.get("definition", m.definition),
-                    "change_reason": version["reason"],
-                    "approved_by": version["approved_by"],
-                }
-            )
-    return rows
+    return [
+        {"metric_id": m.id, "version": number, "from_month": int(version["from_month"]),
+         "definition": version.get("definition", m.definition),
+         "change_reason": version["reason"], "approved_by": version["approved_by"]}
+        for m in MEASURES.values()
+        for number, version in enumerate(m.versions, start=1)
+    ]  # fmt: skip

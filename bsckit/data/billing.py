@@ -17,10 +17,11 @@ import numpy as np
 import pandas as pd
 
 from .drivers import BURN_IN, Calendar, make_ids
+from .facts import HOMEATS
 
 __all__ = ["ERROR_TYPES", "invoices", "payments"]
 
-ERROR_TYPES = ("wrong price", "wrong quantity", "missing PO number", "duplicate line")
+ERROR_TYPES = tuple(HOMEATS["billing_error_types"])
 
 
 def invoices(

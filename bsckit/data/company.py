@@ -29,88 +29,20 @@ from faker.providers import BaseProvider
 from faker.providers.person import Provider as PersonProvider
 
 from .drivers import BURN_IN, CUSTOMER_TYPES, Calendar, make_ids
+from .facts import HOMEATS
 
 __all__ = ["EXAMPLE_DOMAINS", "NamePool", "customers", "dishes", "kitchen_cities", "kitchens"]
 
 EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 
-GB_KITCHENS = (
-    ("K01", "London", ("London",)),
-    ("K02", "Manchester", ("Manchester", "Salford")),
-    ("K03", "Birmingham", ("Birmingham", "Coventry")),
-    ("K04", "Leeds", ("Leeds", "Bradford")),
-)
-CORE_DISHES = (
-    ("Chicken tikka masala", "Indian", "meat"),
-    ("Beef lasagne", "Italian", "meat"),
-    ("Fish pie", "British", "fish"),
-    ("Vegetable chilli", "Mexican", "vegan"),
-    ("Thai green curry", "Thai", "meat"),
-    ("Mushroom risotto", "Italian", "vegetarian"),
-    ("Shepherd's pie", "British", "meat"),
-    ("Chickpea tagine", "Moroccan", "vegan"),
-    ("Salmon teriyaki", "Japanese", "fish"),
-    ("Spaghetti bolognese", "Italian", "meat"),
-    ("Lentil dahl", "Indian", "vegan"),
-    ("Chicken fajitas", "Mexican", "meat"),
-    ("Macaroni cheese", "American", "vegetarian"),
-    ("Beef stew and dumplings", "British", "meat"),
-    ("Pad thai", "Thai", "meat"),
-    ("Falafel bowl", "Middle Eastern", "vegan"),
-    ("Cod and chips", "British", "fish"),
-    ("Chicken katsu curry", "Japanese", "meat"),
-    ("Spinach and ricotta cannelloni", "Italian", "vegetarian"),
-    ("Pork and apple casserole", "British", "meat"),
-    ("Sweet potato curry", "Indian", "vegan"),
-    ("Lamb kofta", "Middle Eastern", "meat"),
-    ("Prawn linguine", "Italian", "fish"),
-    ("Bean burrito", "Mexican", "vegetarian"),
-)
+GB_KITCHENS = tuple((k, city, tuple(served)) for k, city, served in HOMEATS["kitchens"])
+CORE_DISHES = tuple(tuple(dish) for dish in HOMEATS["core_dishes"])
 NEW_DISH_WORDS = (
-    (
-        "Smoky",
-        "Harissa",
-        "Miso",
-        "Gochujang",
-        "Lemon",
-        "Herb",
-        "Chipotle",
-        "Sumac",
-        "Jerk",
-        "Truffle",
-        "Coconut",
-        "Tandoori",
-        "Szechuan",
-        "Zaatar",
-        "Peri-peri",
-        "Black bean",
-    ),
-    (
-        ("chicken traybake", "meat"),
-        ("aubergine bake", "vegan"),
-        ("salmon bowl", "fish"),
-        ("tofu stir-fry", "vegan"),
-        ("beef ragu", "meat"),
-        ("halloumi salad", "vegetarian"),
-        ("cauliflower curry", "vegan"),
-        ("pork noodles", "meat"),
-        ("cod stew", "fish"),
-        ("paneer skewers", "vegetarian"),
-        ("lamb hotpot", "meat"),
-        ("squash risotto", "vegetarian"),
-    ),
+    tuple(HOMEATS["new_dish_flavours"]),
+    tuple(tuple(base) for base in HOMEATS["new_dish_bases"]),
 )
-CUISINES = (
-    "British",
-    "Italian",
-    "Indian",
-    "Thai",
-    "Mexican",
-    "Japanese",
-    "Korean",
-    "Middle Eastern",
-)
-CHANNELS = ("app", "web", "partner", "sales team")
+CUISINES = tuple(HOMEATS["cuisines"])
+CHANNELS = tuple(HOMEATS["sales_channels"])
 
 
 def _seeded_faker(locale: str, seed: int) -> Faker:

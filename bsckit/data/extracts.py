@@ -17,26 +17,13 @@ import numpy as np
 import pandas as pd
 
 from .drivers import Calendar
+from .facts import HOMEATS
 
 __all__ = ["DEPT_CODES", "ERP_SITE", "extracts"]
 
-ERP_SITE = {"K01": "KIT-1", "K02": "KIT-2", "K03": "KIT-3", "K04": "KIT-4"}
-DEPT_CODES = {
-    "Kitchens": "KIT",
-    "Delivery": "DEL",
-    "Customer service": "CS",
-    "Finance": "FIN",
-    "IT": "IT",
-    "HR": "HR",
-    "Marketing": "MKT",
-    "R&D": "RD",
-}
-JOB_TITLES = {
-    "cook": "Cook",
-    "driver": "Delivery Driver",
-    "support agent": "Customer Support Agent",
-    "office": "Office Staff",
-}
+ERP_SITE: dict[str, str] = HOMEATS["erp_sites"]
+DEPT_CODES: dict[str, str] = HOMEATS["department_codes"]
+JOB_TITLES: dict[str, str] = HOMEATS["job_titles"]
 
 
 def _num(ids: pd.Series) -> np.ndarray:
@@ -165,18 +152,7 @@ def extracts(
                 )
             )
     headcount = pd.DataFrame(rows, columns=["period", "dept_code", "headcount"])
-    discrepancies = pd.DataFrame(
-        DISCREPANCIES,
-        columns=[
-            "discrepancy_id",
-            "system",
-            "table",
-            "column",
-            "kind",
-            "description",
-            "how_to_reconcile",
-        ],
-    )
+    discrepancies = pd.DataFrame(HOMEATS["discrepancies"])
     return {
         "erp_invoices": erp,
         "erp_sales_daily": erp_daily,
@@ -185,146 +161,3 @@ def extracts(
         "hris_headcount": headcount,
         "discrepancies": discrepancies,
     }
-
-
-DISCREPANCIES = [
-    (
-        "X01",
-        "ERP",
-        "erp_invoices",
-        "doc_no",
-        "id format",
-        "Invoice numbers carry the year and a dash: INV-2024-000123 is INV000123 in `invoices`.",
-        "Take the last six digits and prefix INV.",
-    ),
-    (
-        "X02",
-        "ERP",
-        "erp_invoices",
-        "customer_ref",
-        "id format",
-        "Customer references are zero-padded to 8 digits with prefix CUST: CUST00001234 = C01234.",
-        "Strip CUST, convert to int, format as C%05d.",
-    ),
-    (
-        "X03",
-        "ERP",
-        "erp_invoices",
-        "doc_date, due_date, cleared_date",
-        "date format",
-        "Dates are day-first text (DD/MM/YYYY); 03/04/2024 is 3 April, not 4 March.",
-        "Parse with format '%d/%m/%Y' (dayfirst).",
-    ),
-    (
-        "X04",
-        "ERP",
-        "erp_invoices",
-        "net_amount_pence",
-        "unit",
-        "Amounts are integer pence, not pounds.",
-        "Divide by 100.",
-    ),
-    (
-        "X05",
-        "ERP",
-        "erp_invoices",
-        "(rows)",
-        "duplicate",
-        "Two invoices appear twice (re-exported after a correction).",
-        "Drop exact duplicate rows before totalling.",
-    ),
-    (
-        "X06",
-        "ERP",
-        "erp_sales_daily",
-        "posting_date",
-        "granularity and timing",
-        "Daily sales by delivery date (YYYYMMDD text), while `finance_monthly` books revenue by the "
-        "month the order was placed: orders placed at a month end and delivered in the next month "
-        "fall in different months.",
-        "Aggregate to months and compare by order month vs delivery month.",
-    ),
-    (
-        "X07",
-        "ERP",
-        "erp_sales_daily",
-        "site_code",
-        "id format",
-        "Kitchens are KIT-1..KIT-4 instead of K01..K04.",
-        "Map KIT-n to K0n.",
-    ),
-    (
-        "X08",
-        "CRM",
-        "crm_accounts",
-        "account_id",
-        "id format",
-        "Account IDs have prefix ACC- and no zero padding: ACC-42 = C00042.",
-        "Strip ACC-, convert to int, format as C%05d.",
-    ),
-    (
-        "X09",
-        "CRM",
-        "crm_accounts",
-        "created_utc, closed_utc",
-        "time zone",
-        "Timestamps are UTC (suffix Z); `customers` holds UK local time, one hour ahead in summer "
-        "(BST), so a sign-up just after midnight local time lands on the previous day in the CRM.",
-        "Convert UTC to Europe/London before comparing dates.",
-    ),
-    (
-        "X10",
-        "CRM",
-        "crm_accounts",
-        "account_type",
-        "definition",
-        "Segments are labelled Consumer / B2B instead of household / business.",
-        "Map the labels.",
-    ),
-    (
-        "X11",
-        "CRM",
-        "crm_accounts",
-        "(rows)",
-        "duplicate",
-        "Three customers have a second account (ACC-9000xx) with the e-mail in capitals.",
-        "Match on lower-cased e-mail and keep the lower account number.",
-    ),
-    (
-        "X12",
-        "HRIS",
-        "hris_employees",
-        "emp_no",
-        "id format",
-        "Employee numbers are six-digit zero-padded numbers without prefix: 000012 = E0012.",
-        "Convert to int, format as E%04d.",
-    ),
-    (
-        "X13",
-        "HRIS",
-        "hris_employees",
-        "start_date, leave_date",
-        "date format",
-        "Dates are month-first (MM/DD/YYYY, US vendor).",
-        "Parse with format '%m/%d/%Y'.",
-    ),
-    (
-        "X14",
-        "HRIS",
-        "hris_employees",
-        "full_name",
-        "format",
-        "Names are 'Last, First'.",
-        "Split on ', ' and swap.",
-    ),
-    (
-        "X15",
-        "HRIS",
-        "hris_headcount",
-        "period, headcount",
-        "granularity and definition",
-        "Monthly headcount at the last day of the month, with periods written 2024-M01; "
-        "`shared_cost_drivers` counts people in post on the 15th.",
-        "Expect small differences in months with joiners or leavers.",
-    ),
-]

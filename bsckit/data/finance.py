@@ -17,30 +17,14 @@ import numpy as np
 import pandas as pd
 
 from .drivers import BURN_IN, Calendar
+from .facts import HOMEATS
 
 __all__ = ["BUSINESS_UNITS", "COST_CENTRES", "TAX_RATE", "exchange_rates", "finance", "price_index"]
 
-COST_CENTRES = (
-    "Delivery",
-    "Customer service",
-    "Marketing",
-    "R&D",
-    "Learning & development",
-    "IT",
-    "HR",
-    "Finance & admin",
-)
-BUSINESS_UNITS = ("Kitchens", "Delivery", "Customer service", "Marketing", "R&D")
+COST_CENTRES = tuple(HOMEATS["cost_centres"])
+BUSINESS_UNITS = tuple(HOMEATS["business_units"])
 TAX_RATE = 0.25  # UK main rate of corporation tax from April 2023
-_DEPARTMENT_CENTRE = {
-    "Delivery": "Delivery",
-    "Customer service": "Customer service",
-    "Marketing": "Marketing",
-    "R&D": "R&D",
-    "IT": "IT",
-    "HR": "HR",
-    "Finance": "Finance & admin",
-}
+_DEPARTMENT_CENTRE: dict[str, str] = HOMEATS["department_cost_centre"]
 
 
 def _headcount(cal: Calendar, staff: pd.DataFrame) -> pd.DataFrame:

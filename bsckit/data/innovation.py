@@ -18,6 +18,7 @@ import pandas as pd
 
 from .company import NEW_DISH_WORDS
 from .drivers import BURN_IN, Calendar
+from .facts import HOMEATS
 
 __all__ = ["GATES", "market_studies", "projects"]
 
@@ -25,7 +26,7 @@ GATES = ("idea", "concept", "prototype", "pilot", "launched")
 _PASS = (0.7, 0.75, 0.7, 0.8)
 _DAYS = ((20, 60), (30, 75), (30, 90), (20, 60))
 _HISTORY_MONTHS = 18
-METHODS = ("customer survey", "focus group", "taste panel", "market data review")
+METHODS = tuple(HOMEATS["research_methods"])
 
 
 def projects(

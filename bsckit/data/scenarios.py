@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._validation import check_choice, check_number
+from .facts import HOMEATS
 
 __all__ = ["SCENARIOS", "Scenario", "get_scenario"]
 
@@ -83,49 +84,9 @@ class Scenario:
 
 
 SCENARIOS: dict[str, Scenario] = {
-    "baseline": Scenario(
-        name="baseline",
-        story=(
-            "Steady trading: sign-ups roughly replace cancellations, inflation about 3 % a year, "
-            "a steady flow of market research, process improvements and training."
-        ),
-    ),
-    "cost_crisis": Scenario(
-        name="cost_crisis",
-        story=(
-            "Ingredient and energy prices jump (consumer prices about 9 % a year, food a further "
-            "6 %), sterling weakens, and management cuts research and training to protect the "
-            "month's figures while pushing cost-saving initiatives. Fewer sign-ups, more "
-            "cancellations, slower support and more billing errors."
-        ),
-        signup_factor=0.8,
-        churn_factor=1.2,
-        cpi_annual=0.09,
-        food_inflation_extra=0.06,
-        gbp_drift_annual=-0.08,
-        research_rate=1.5,
-        improvement_rate=3.5,
-        training_hours=4.0,
-        billing_error_rate=0.09,
-        response_hours=7.0,
-        hiring_factor=0.85,
-    ),
-    "growth": Scenario(
-        name="growth",
-        story=(
-            "Homeats expands: sign-ups 80 % above baseline, more research and new dishes, more "
-            "hiring and training; the support team is stretched at first (slower responses)."
-        ),
-        signup_factor=1.8,
-        churn_factor=0.9,
-        gbp_drift_annual=0.02,
-        research_rate=5.0,
-        improvement_rate=2.0,
-        training_hours=10.0,
-        response_hours=6.0,
-        hiring_factor=1.4,
-    ),
+    name: Scenario(name=name, **levers) for name, levers in HOMEATS["scenarios"].items()
 }
+"""The scenarios of ``bsckit/data/homeats.yaml`` (levers not given keep their defaults)."""
 
 
 def get_scenario(name: str) -> Scenario:
