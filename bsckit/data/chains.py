@@ -24,6 +24,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+import numpy as np
+import pandas as pd
+
 from .._validation import check_choice, check_count
 
 __all__ = [
@@ -34,6 +37,7 @@ __all__ = [
     "Chain",
     "Distractor",
     "QualityEpisode",
+    "episode_days",
 ]
 
 
@@ -442,3 +446,36 @@ QUALITY_EPISODES: tuple[QualityEpisode, ...] = (
         "A faulty depositor nozzle made portions erratic (2.5 times the usual spread) for a week.",
     ),
 )
+
+
+def episode_days(kitchen_id: str, days, *, aftermath: int = 0) -> np.ndarray:
+    """True on the days a planted special cause hit ``kitchen_id`` - the kitchens' incident log.
+
+    Parameters
+    ----------
+    kitchen_id : str
+        Kitchen, e.g. ``"K02"``.
+    days : sequence of dates
+        The days to mark (e.g. one per portion-weight subgroup), in any order; the first month
+        of the data is taken as the month of the earliest day.
+    aftermath : int, default 0
+        Also mark this many days after each episode (a run rule needs a few points to clear).
+
+    Examples
+    --------
+    >>> days = pd.date_range("2024-01-01", "2024-12-31", freq="D")
+    >>> hit = episode_days("K02", days)
+    >>> [str(d.date()) for d in days[hit][[0, -1]]], int(hit.sum())
+    (['2024-06-10', '2024-06-17'], 8)
+    """
+    days = pd.to_datetime(pd.Series(list(days))).reset_index(drop=True)
+    first_month = days.min().to_period("M")
+    hit = np.zeros(len(days), dtype=bool)
+    for ep in QUALITY_EPISODES:
+        if ep.kitchen_id != kitchen_id:
+            continue
+        start = (first_month + ep.month_offset).start_time
+        begin = start + pd.Timedelta(days=ep.first_day - 1)
+        end = start + pd.Timedelta(days=ep.last_day - 1 + aftermath)
+        hit |= ((days >= begin) & (days <= end)).to_numpy()
+    return hit

@@ -75,7 +75,7 @@ NOISE = {
     "real_cost": 0.022,  # relative real cost per unit, per sqrt(improvements a month / 2.5)
     "complaints": 1.4,  # complaints per 1,000 orders, besides counting noise
     "nps": 5.0,  # NPS points, besides survey sampling
-    "checks": 0.3,  # quality checks per batch
+    "checks": 0.2,  # quality checks per batch
     "signups": 0.12,  # relative monthly sign-ups (campaigns, weather, competitors)
     "fcr": 0.025,  # share of tickets resolved at first contact
     "csat": 0.08,  # CSAT points shared by a month's tickets (mood, menu, season)

@@ -44,7 +44,7 @@ from .schema import SCHEMA, conform
 
 __all__ = ["GENERATOR_VERSION", "Params", "generate"]
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
 MAX_MONTHS = 120
 MIN_SCALE, MAX_SCALE = 0.05, 20.0
 
