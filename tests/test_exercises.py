@@ -218,3 +218,14 @@ def test_bad_inputs_name_the_parameter(tmp_path: Path):
         write_exercises(tmp_path / "nowhere", tmp_path / "out")
     with pytest.raises(ValueError, match="`status`"):
         ExerciseFile(tmp_path, tmp_path, "done")
+
+
+def test_cells_tagged_solution_only_are_left_out():
+    nb = nbformat.v4.new_notebook()
+    shown = nbformat.v4.new_code_cell("quiz = make_quiz()\nquiz")
+    filled = nbformat.v4.new_code_cell("for a in quiz.answers:\n    a.value = 'leading'")
+    filled.metadata["tags"] = ["solution-only", "nbval-ignore-output"]
+    checked = nbformat.v4.new_code_cell('ex.check("3.2", quiz)')
+    nb.cells = [shown, filled, checked]
+    exercise = exercise_notebook(nb)
+    assert [c.source for c in exercise.cells] == [shown.source, checked.source]

@@ -393,9 +393,13 @@ def _init_worker(pythonpath: str) -> None:
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     # Solutions save objectives with the SMART builder: into a throw-away workspace, never into
     # a learner's workspace/ (bsckit.widgets.workspace reads this variable).
+    import atexit
+    import shutil
     import tempfile
 
-    os.environ["BSCKIT_WORKSPACE"] = tempfile.mkdtemp(prefix="bsckit-build-workspace-")
+    workspace = tempfile.mkdtemp(prefix="bsckit-build-workspace-")
+    os.environ["BSCKIT_WORKSPACE"] = workspace
+    atexit.register(shutil.rmtree, workspace, ignore_errors=True)
     if pythonpath:
         parts = [pythonpath, *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
         os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in parts if p))
