@@ -16,13 +16,15 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 # Everything the course build reads: a change to any of these rebuilds the course.
 COURSE_INPUTS := $(shell find bsckit solutions notebooks -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) 2>/dev/null)
 
-.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean
+.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean site pack
 
 help:
 	@echo "make course   set up and build the whole course (data, notebooks, exercises)"
 	@echo "make test     set up and run every check (lint, tests, notebooks, browser)"
 	@echo "make lab      open JupyterLab on 127.0.0.1 with a random token"
 	@echo "make bench    run the benchmarks (figures in benchmarks/README.md)"
+	@echo "make site     the course as offline web pages in build/site/"
+	@echo "make pack     the instructor pack in build/pack/ and build/pack.zip (TEAMS=4)"
 
 # ---- set-up -------------------------------------------------------------------------------
 $(VENV)/bin/python:
@@ -60,6 +62,18 @@ lab: $(STAMP)
 	 $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --IdentityProvider.token="$$token" \
 	   --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
+# ---- hand-outs ------------------------------------------------------------------------------
+TEAMS ?= 4
+MODULES ?=
+START ?= 09:00
+
+site: $(COURSE_STAMP)
+	$(BSCKIT) site --out build/site $(if $(FORCE),--force)
+	@echo "Open build/site/index.html in a browser (works offline)."
+
+pack: $(COURSE_STAMP)
+	$(BSCKIT) pack --out build/pack --teams $(TEAMS) --start $(START) $(if $(MODULES),--modules $(MODULES)) $(if $(FORCE),--force)
+
 # ---- checks ---------------------------------------------------------------------------------
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -68,12 +82,14 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(PYTEST) -m "not browser"
 
-# nbval compares the committed notebooks with fresh runs; exercises must run untouched;
+# nbval compares the committed notebooks with fresh runs; exercises and toolkit sheets must run
+# untouched (the sheets with a throwaway workspace);
 # two other parameter sets must build with every solution check passing.
 notebooks: $(STAMP)
 	$(BSCKIT) exercises --check
 	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with $(NBVAL_SANITIZE) notebooks solutions
 	$(PYTEST) --nbval-lax --nbval-current-env exercises
+	BSCKIT_WORKSPACE="$(CURDIR)/build/toolkit-run-workspace" $(PYTEST) --nbval-lax --nbval-current-env toolkit
 	$(BSCKIT) build --seed 7 --scenario cost_crisis --out build/check-seed7-cost_crisis
 	$(BSCKIT) build --seed 11 --scenario growth --company "Homeats Nord" --out build/check-seed11-growth
 

@@ -818,7 +818,18 @@ class Check:
         return lines
 
     def show_solution(self) -> str:
-        """The worked solution, for a learner who asks for it; also displayed."""
+        """The worked solution, once the learner has tried as often as there are hints.
+
+        Before that it says how many more tries open it (and returns ``""``): the solution is
+        there for a learner who is stuck, not a shortcut past the exercise.
+        """
+        tries, needed = _FAILED_TRIES.get(self.name, 0), max(len(self.hints), 1)
+        if tries < needed:
+            print(
+                f"[{self.name}] try first: the worked solution opens after {needed} failed "
+                f"tries ({tries} so far), each with a hint."
+            )
+            return ""
         text = self.reveal or "No worked solution is stored for this exercise."
         print(f"[{self.name}] worked solution:\n{text}")
         return text

@@ -273,6 +273,8 @@ def test_known_mistakes_get_their_own_hint_and_general_hints_escalate_only_other
         ),
         reveal="rate = failures / tries",
     )
+    assert spec.show_solution() == ""  # no try yet: the solution stays closed
+    assert "opens after 2 failed tries (0 so far)" in capsys.readouterr().out
     first = spec(1 / 3)
     assert first.mistake == "successes" and "Diagnosis: you divided by the successes." in str(first)
     assert "Hint" not in str(first)

@@ -283,7 +283,11 @@ class Exercises:
         return self.key(exercise_id, using).run(answer)
 
     def reveal(self, exercise_id: str) -> str:
-        """Show a worked solution of an exercise - for when you have tried and want to see one."""
+        """Show a worked solution of an exercise, once its hints have run out.
+
+        It opens after as many failed tries as the exercise has hints; before that it says how
+        many more tries it takes.
+        """
         return self.key(exercise_id).show_solution()
 
     def __repr__(self) -> str:

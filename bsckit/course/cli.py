@@ -49,6 +49,21 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "",
         "print a workshop agenda from the notebooks' teaching and exercise minutes",
     ),
+    "export": (
+        "bsckit.course.export",
+        "",
+        "write your scorecard as one page (HTML and PDF): strategy map and scorecard table",
+    ),
+    "pack": (
+        "bsckit.course.pack",
+        "",
+        "write an instructor pack: agenda, facilitator notes, answer keys, team builds, handouts",
+    ),
+    "site": (
+        "bsckit.course.site",
+        "",
+        "write the course as a static offline website with contents and search",
+    ),
 }
 
 
