@@ -9,6 +9,9 @@ must be at least ``MIN_PASS_RATE`` in each scenario.
 from __future__ import annotations
 
 import functools
+import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +52,34 @@ def test_a_false_verdict_is_reported() -> None:
     empty = Evidence({})
     with pytest.raises(ValueError, match="holds none of the tables"):
         get_claim("3.1").evaluate(empty)
+
+
+LESSONS = {3: "notebooks/03_internal_processes.ipynb"}
+
+
+def _lesson_text(module: int) -> str:
+    """Markdown cells and the Markdown the code cells printed, emphasis removed, one line."""
+    root = Path(__file__).resolve().parents[1]
+    nb = json.loads((root / LESSONS[module]).read_text(encoding="utf-8"))
+    parts = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            parts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    return re.sub(r"\s+", " ", " ".join(parts).replace("*", "")).lower()
+
+
+@pytest.mark.parametrize("module", sorted(LESSONS))
+def test_every_claim_is_stated_and_tagged_in_its_lesson(module: int) -> None:
+    """The executed lesson prints each claim's sentence followed by its tag, so it is traceable."""
+    text = _lesson_text(module)
+    for c in claims(module):
+        stated = f"{c.sentence.rstrip('.')} {claim_tag(c.id)}".replace("*", "").lower()
+        assert stated in text, f"claim {c.id} not stated with its tag: {c.sentence!r}"
+
+
+@pytest.mark.parametrize("module", sorted(LESSONS))
+def test_every_tag_in_the_lesson_is_a_registered_claim(module: int) -> None:
+    tagged = set(re.findall(r"\(claim (\d+\.\d+[a-z]?)\)", _lesson_text(module)))
+    assert tagged == {c.id for c in claims(module)}

@@ -67,8 +67,9 @@ _CHANCE_SIMULATIONS = 400
     "3.6",
     module=3,
     needs=("production_batches",),
-    sentence="Throughput per run hour is 3,600 divided by the cycle time in seconds: one measure "
-    "seen two ways, so it gets one role and one benchmark verdict.",
+    sentence="Cycle time and throughput are one measure seen two ways: throughput per run hour "
+    "is 3,600 divided by the cycle time in seconds, so they get one role and one benchmark "
+    "verdict.",
 )
 def throughput_is_cycle_time_inverted(evidence: Evidence) -> Verdict:
     """Monthly throughput equals 3600 / cycle time (largest relative gap is the figure)."""

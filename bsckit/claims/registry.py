@@ -10,8 +10,8 @@ are two honest ways to write one:
 2. **A registered claim.** The sentence is fixed text, so it is registered here with a function
    that checks it on any set of tables. A test (``tests/test_claims.py``) evaluates every
    registered claim on at least 20 generated seeds per scenario; each must hold in at least 95 %
-   of them. The lesson marks the sentence with its tag, ``(claim 3.4)``, so a reviewer can trace
-   it to its check.
+   of them. The lesson marks the sentence with its tag, ``<sup>(claim 3.4)</sup>`` (from
+   :func:`claim_tag`), so a reviewer can trace it to its check.
 
 One file per course module holds that module's claims (``internal_processes.py`` for module 3),
 each written as a decorated function::
@@ -151,7 +151,8 @@ class Claim:
     Parameters
     ----------
     id : str
-        ``"<module>.<number>"``, e.g. ``"3.4"``; the lesson shows it as ``(claim 3.4)``.
+        ``"<module>.<number>"``, e.g. ``"3.4"``; the lesson shows it as ``(claim 3.4)``, in
+        superscript.
     module : int
         Course module (1-7) whose lesson states the claim.
     sentence : str
@@ -225,9 +226,9 @@ def claim_tag(id: str) -> str:
     Examples
     --------
     >>> claim_tag("3.4")
-    '(claim 3.4)'
+    '<sup>(claim 3.4)</sup>'
     """
-    return f"(claim {id})"
+    return f"<sup>(claim {id})</sup>"
 
 
 def _load(module: int | None = None) -> None:
