@@ -34,7 +34,7 @@ Examples
 >>> get_claim("9.9")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-KeyError: "No claim '9.9'; registered: 3.1...; see bsckit.claims.claims()."
+KeyError: "No claim '9.9'; registered: ...3.1...; see bsckit.claims.claims()."
 """
 
 from __future__ import annotations
