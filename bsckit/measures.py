@@ -271,6 +271,37 @@ def _response_rate(get: _Get) -> dict:
     return dict(_sums(surveys, "sent_at", columns))
 
 
+@_recipe("new_customers", "customers")
+def _new_customers(get: _Get) -> pd.Series:
+    return _count(get("customers"), "signup_at")
+
+
+def _milestones(get: _Get, first: str, then: str, days: int) -> pd.DataFrame:
+    """Per customer with a ``first`` event: its time and whether ``then`` followed within
+    ``days``."""
+    events = get("journey_events")
+    times = events.pivot_table(
+        index="customer_id", columns="event", values="occurred_at", aggfunc="min", observed=True
+    )
+    start = times[first].dropna() if first in times else pd.Series(dtype="datetime64[ns]")
+    later = times[then].reindex(start.index) if then in times else start * np.nan
+    gap = pd.to_datetime(later) - pd.to_datetime(start)
+    within = gap.notna() & (gap <= pd.Timedelta(days=days))
+    return pd.DataFrame({"start": start, "within": within.astype(float)})
+
+
+@_recipe("first_order_conversion", "journey_events")
+def _first_order_conversion(get: _Get) -> pd.Series:
+    m = _milestones(get, "signed_up", "first_order", 14)
+    return m["within"].groupby(_month(m["start"])).mean()
+
+
+@_recipe("repeat_order_rate", "journey_events")
+def _repeat_order_rate(get: _Get) -> pd.Series:
+    m = _milestones(get, "first_order", "repeat_order", 60)
+    return m["within"].groupby(_month(m["start"])).mean()
+
+
 @_recipe("post_sale_satisfaction", "surveys", "tickets")
 def _post_sale(get: _Get) -> Any:
     surveys, tickets = get("surveys"), get("tickets")

@@ -296,16 +296,20 @@ def test_onboarding_training_shortens_time_to_competency(seed: int) -> None:
 
 
 def test_agents_not_yet_competent_resolve_fewer_tickets_at_first_contact() -> None:
-    t = tables(2024)
-    staff = t["employees"].set_index("employee_id")
-    tk = t["tickets"]
-    ready = staff["hired_on"] + pd.to_timedelta(staff["time_to_competency_days"], unit="D")
-    novice = tk["opened_at"].to_numpy() < ready.reindex(tk["agent_id"]).to_numpy()
-    assert novice.sum() >= 30
-    fcr = tk["first_contact_resolved"].to_numpy()
-    gap = fcr[novice].mean() - fcr[~novice].mean()
-    assert np.sign(gap) == CHAIN_BY_ID["competency_to_fcr"].sign
-    assert gap < -0.07
+    # A ticket-level effect with a few dozen to a few hundred novice tickets per dataset: the
+    # sign must hold on every record seed, the size (planted -0.15) on their average.
+    gaps = []
+    for seed in RECORD_SEEDS:
+        t = tables(seed)
+        staff = t["employees"].set_index("employee_id")
+        tk = t["tickets"]
+        ready = staff["hired_on"] + pd.to_timedelta(staff["time_to_competency_days"], unit="D")
+        novice = tk["opened_at"].to_numpy() < ready.reindex(tk["agent_id"]).to_numpy()
+        assert novice.sum() >= 30
+        fcr = tk["first_contact_resolved"].to_numpy()
+        gaps.append(fcr[novice].mean() - fcr[~novice].mean())
+    assert all(np.sign(g) == CHAIN_BY_ID["competency_to_fcr"].sign for g in gaps), gaps
+    assert np.mean(gaps) < -0.07, gaps
 
 
 @pytest.mark.parametrize("seed", RECORD_SEEDS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .chains import CHAINS, DISTRACTORS, QUALITY_EPISODES
+from .customer_effects import customer_effects_section
 from .scenarios import SCENARIOS
 from .schema import SCHEMA, Column
 
@@ -172,6 +173,7 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
             f"How to tell: {d.how_to_tell}."
         )
     lines += _measures_section()
+    lines += customer_effects_section(int(params.get("months", 24)))
     lines += [
         "",
         "## Special causes in `quality_samples`",

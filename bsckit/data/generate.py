@@ -23,14 +23,18 @@ from faker import Faker
 from .._validation import check_count, check_number
 from . import (
     billing,
+    campaign,
     catalogue,
+    courier,
     extracts,
     finance,
     innovation,
+    journeys,
     orders,
     production,
     service,
     surveys,
+    voice,
     workforce,
 )
 from . import company as master
@@ -154,6 +158,7 @@ def generate(
     scen = get_scenario(p.scenario)
     cal = Calendar(p.start, p.months)
     plan = monthly_plan(cal, scen, p.scale, p.seed)
+    plan = campaign.add_signups(plan, cal, p.scale)
     pool = master.NamePool(p.locale, p.seed)
     out: dict[str, pd.DataFrame] = {}
 
@@ -177,11 +182,14 @@ def generate(
     )
     dish = master.dishes(proj, rng_for(p.seed, "dishes"))
     cust = master.customers(cal, plan, pool, rows, rng_for(p.seed, "customers"))
+    cust = campaign.cancel_after_discount(cust, cal, rng_for(p.seed, "campaign"))
     staff = workforce.employees(
         cal, plan, pool, kitchen_ids, p.scale, scen.hiring_factor, rng_for(p.seed, "employees")
     )
     train = workforce.training(cal, plan, staff, rng_for(p.seed, "training"))
     ords = orders.orders(cal, plan, cust, dish, rng_for(p.seed, "orders"))
+    ords, redemptions = campaign.apply_discount(ords, cust, cal)
+    ords = courier.early_drops(ords, cal, rng_for(p.seed, "courier"))
     batch, ideal = production.batches(
         cal, plan, ords, kitchen_ids, rng_for(p.seed, "production_batches")
     )
@@ -207,10 +215,11 @@ def generate(
     pay = billing.payments(inv, rng_for(p.seed, "payments"))
     done("invoices", inv.drop(columns="_paid_on"))
     done("payments", pay)
-    done(
-        "surveys",
-        surveys.surveys(cal, plan, cust, ords, tick, ret, inv, rng_for(p.seed, "surveys")),
-    )
+    surv = surveys.surveys(cal, plan, cust, ords, tick, ret, inv, rng_for(p.seed, "surveys"))
+    done("surveys", voice.reshape(surv, cust, ords, cal, rng_for(p.seed, "voice")))
+    for name, frame in campaign.campaign_tables(cal, redemptions).items():
+        done(name, frame)
+    done("journey_events", journeys.journey_events(cal, cust, ords, rng_for(p.seed, "journeys")))
     done("innovation_projects", proj)
     done("market_studies", studies)
     done("employees", staff)

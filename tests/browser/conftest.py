@@ -44,6 +44,8 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = KIT_ROOT / "build" / "screenshots"
 HERE = Path(__file__).resolve().parent
 EXERCISE = KIT_ROOT / "exercises" / "03_internal_processes.ipynb"
+EXERCISES = (EXERCISE, KIT_ROOT / "exercises" / "02_customer.ipynb")
+LESSONS = (KIT_ROOT / "notebooks" / "02_customer.ipynb",)
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
 
@@ -104,7 +106,11 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     # The course's exercise notebook, as a learner gets it, beside a link to the datasets so its
     # data_dir ("../datasets") resolves as in the kit.
     (root / "exercises").mkdir()
-    shutil.copy(EXERCISE, root / "exercises" / EXERCISE.name)
+    for exercise in EXERCISES:
+        shutil.copy(exercise, root / "exercises" / exercise.name)
+    (root / "notebooks").mkdir()
+    for lesson in LESSONS:
+        shutil.copy(lesson, root / "notebooks" / lesson.name)
     (root / "datasets").symlink_to(KIT_ROOT / "datasets", target_is_directory=True)
     config_dir = base / "jupyter_config"
     _write_lab_settings(config_dir)
