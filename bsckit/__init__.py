@@ -11,6 +11,7 @@ stays instant):
 - :mod:`bsckit.widgets` - JupyterLab widgets (SMART builder, quizzes, threshold editor)
 - :mod:`bsckit.charts` - offline chart set-up and the shared theme
 - :mod:`bsckit.check` - exercise checks with hints
+- :mod:`bsckit.claims` - the lessons' claims about the data, each with a check run on many seeds
 - :mod:`bsckit.processes` - monthly process measures and lagged cause-and-effect tests
 
 Importing bsckit first
@@ -43,6 +44,7 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "charts",
     "check",
+    "claims",
     "data",
     "kpi",
     "processes",

@@ -1,0 +1,51 @@
+"""Every registered claim holds on at least 95 % of generated datasets, per scenario.
+
+Each claim is a sentence a lesson states as fixed text (see ``bsckit.claims``); its check is
+evaluated on ``SEEDS_PER_SCENARIO`` generated datasets of each scenario, generated in memory once
+per seed and shared by every claim. The pass rate of every claim is printed (``pytest -s``) and
+must be at least ``MIN_PASS_RATE`` in each scenario.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from bsckit.claims import Evidence, Verdict, claim_tag, claims, evaluate_all, get_claim
+from bsckit.data import generate
+from bsckit.data.scenarios import SCENARIOS
+
+SEEDS_PER_SCENARIO = 20
+SEEDS = tuple(range(1001, 1001 + SEEDS_PER_SCENARIO))
+MIN_PASS_RATE = 0.95
+
+
+@functools.cache
+def verdicts(scenario: str) -> dict[str, list[Verdict]]:
+    out: dict[str, list[Verdict]] = {}
+    for seed in SEEDS:
+        for cid, verdict in evaluate_all(generate(seed=seed, scenario=scenario)).items():
+            out.setdefault(cid, []).append(verdict)
+    return out
+
+
+def test_claims_are_registered() -> None:
+    assert len(claims(3)) >= 1
+    assert all(c.tag == claim_tag(c.id) for c in claims())
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+@pytest.mark.parametrize("claim_id", [c.id for c in claims()])
+def test_claim_holds_on_most_seeds(claim_id: str, scenario: str) -> None:
+    results = verdicts(scenario)[claim_id]
+    rate = sum(v.holds for v in results) / len(results)
+    figures = [round(v.figure, 3) for v in results]
+    print(f"claim {claim_id} [{scenario}]: holds on {rate:.0%} of {len(results)} seeds; {figures}")
+    assert rate >= MIN_PASS_RATE, f"{get_claim(claim_id).sentence!r}: {figures}"
+
+
+def test_a_false_verdict_is_reported() -> None:
+    empty = Evidence({})
+    with pytest.raises(ValueError, match="holds none of the tables"):
+        get_claim("3.1").evaluate(empty)
