@@ -502,21 +502,21 @@ def test_measure_validation_names_the_field():
 def test_catalogue_extends_the_vocabulary():
     catalogue = pd.DataFrame(
         {
-            "metric_id": ["meals_per_hour", "dso"],
-            "name": ["meals cooked per hour", "days sales outstanding"],
-            "synonyms": ["kitchen throughput; meals per hour", None],
+            "metric_id": ["allergen_audits", "dso"],
+            "name": ["allergen audits passed", "days sales outstanding"],
+            "synonyms": ["allergen checks; allergen audits", None],
             "unit": ["units", None],
             "perspective": ["internal", None],
         }
     )
     extra = measures_from_catalogue(catalogue)
-    assert [m.id for m in extra] == ["meals_per_hour", "dso"]
+    assert [m.id for m in extra] == ["allergen_audits", "dso"]
     assert extra[1].better == "lower"  # inherited from the built-in DSO
     assert extra[0].perspective is Perspective.INTERNAL_PROCESSES  # old short spelling
     assert extra[1].perspective is Perspective.FINANCIAL  # inherited from the built-in DSO
-    parsed = parse_objective("Raise kitchen throughput to 120 by 2027", catalogue=catalogue)
-    assert parsed.measure_id == "meals_per_hour"
-    assert parse_objective("Raise kitchen throughput to 120 by 2027").measure_id is None
+    parsed = parse_objective("Raise allergen checks to 120 by 2027", catalogue=catalogue)
+    assert parsed.measure_id == "allergen_audits"
+    assert parse_objective("Raise allergen checks to 120 by 2027").measure_id is None
     with pytest.raises(TypeError, match="`catalogue`"):
         measures_from_catalogue([{"metric_id": "x"}])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="`catalogue` must have columns"):

@@ -1,16 +1,13 @@
 """The measure vocabulary the SMART checker recognises in learners' objectives.
 
-Each entry is a :class:`Measure`: an id, a display name, the synonyms a learner might write, the
-unit, the Balanced Scorecard perspective it usually sits in (a
-:class:`bsckit.scorecard.Perspective`, the same vocabulary as the scorecard model), whether it is a leading or a lagging
-measure, and which direction is better. The vocabulary covers the Homeats measures used in the
-course (module 3 deep-dive and the customer, financial and learning modules). It is plain data so
-that the data generator's metric catalogue can be mapped onto it; :func:`measures_from_catalogue`
-turns such a catalogue (a pandas DataFrame) into extra entries.
-
-Leading or lagging is relative to the objective a measure serves; the ``kind`` recorded here is
-the one the course material gives (e.g. the Homeats article lists first-pass resolution as
-leading and time to market as lagging).
+Every measure comes from the metric catalogue (``bsckit/catalogue/measures.yaml``, read by
+:mod:`bsckit.catalogue`): its id, display name, synonyms, Balanced Scorecard perspective (a
+:class:`bsckit.scorecard.Perspective`), usual role (leading or lagging) and better direction. A
+:class:`Measure` is the SMART view of it: the unit an objective states it in (``%`` for a measure
+kept as a fraction) and its bounds in that unit. :func:`measures_from_catalogue` turns a metric
+catalogue table (such as ``datasets/metric_catalogue.csv``) into extra entries. The other words
+the parser reads (number words, months, direction verbs, vague measures) are in
+``bsckit/smart/words.yaml``, loaded here as :data:`WORDS`.
 
 Examples
 --------
@@ -20,6 +17,8 @@ Examples
 True
 >>> MEASURES_BY_ID["dso"].better
 'lower'
+>>> MEASURES_BY_ID["defect_rate"].unit, MEASURES_BY_ID["defect_rate"].high
+('%', 100.0)
 """
 
 from __future__ import annotations
@@ -33,6 +32,9 @@ from typing import Any
 import pandas as pd
 
 from bsckit._validation import check_choice
+from bsckit.catalogue import MEASURES as CATALOGUE
+from bsckit.catalogue import ROLES, Definition, read_data_file
+from bsckit.catalogue import UNITS as CATALOGUE_UNITS
 from bsckit.scorecard.perspective import Perspective
 
 __all__ = [
@@ -40,15 +42,20 @@ __all__ = [
     "MEASURES",
     "MEASURES_BY_ID",
     "UNITS",
+    "WORDS",
     "Measure",
     "find_measure",
     "match_measure",
     "measures_from_catalogue",
 ]
 
-KINDS = ("leading", "lagging")
+KINDS = ROLES
 
-UNITS = ("%", "points", "GBP", "minutes", "hours", "days", "units", "ratio")
+UNITS = tuple(dict.fromkeys(unit.stated for unit in CATALOGUE_UNITS.values()))
+"""The units an objective may state a measure in (from the catalogue's units)."""
+
+WORDS: dict[str, Any] = read_data_file("bsckit.smart", "words.yaml")
+"""The parser's word lists (``bsckit/smart/words.yaml``): number words, months, verbs..."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,9 @@ class Measure:
     synonyms : tuple of str
         Other ways a learner writes it; matched case-insensitively, hyphens and spaces alike.
     unit : str
-        One of ``%``, ``points`` (score points, e.g. NPS), ``GBP``, ``minutes``, ``hours``,
-        ``days``, ``units`` (counts) or ``ratio``.
+        The unit an objective states it in, one of :data:`UNITS`: ``%``, ``points`` (score
+        points, e.g. NPS), ``GBP``, ``units`` (counts and rates), ``ratio``, ``seconds``,
+        ``minutes``, ``hours`` or ``days``.
     perspective : Perspective or str
         Home perspective (stored as a :class:`~bsckit.scorecard.Perspective`): ``financial``,
         ``customer``, ``internal_processes`` or ``learning_growth``; the friendly spellings of
@@ -146,780 +154,25 @@ class Measure:
         return perspective == self.perspective or perspective in self.related
 
 
-_PCT = {"unit": "%", "low": 0.0, "high": 100.0}
+def _from_definition(d: Definition) -> Measure:
+    """The SMART view of a catalogue measure: stated unit and bounds (a fraction becomes %)."""
+    factor = d.factor
+    return Measure(
+        d.id,
+        d.name,
+        d.synonyms,
+        d.stated_unit,
+        d.perspective,
+        d.role,
+        d.better,
+        None if d.low is None else d.low * factor,
+        None if d.high is None else d.high * factor,
+        d.related,
+    )
 
-MEASURES: tuple[Measure, ...] = (
-    # --- internal processes: innovation -------------------------------------------------------
-    Measure(
-        "new_product_revenue_share",
-        "share of revenue from new products",
-        (
-            "percentage of revenue from new products",
-            "percent of revenue from new products",
-            "proportion of revenue from new products",
-            "revenue share from new products",
-            "revenue from new products",
-            "new product revenue share",
-            "new-product revenue",
-            "share of sales from new products",
-            "percentage of sales from new products",
-            "sales from new products",
-            "revenue from new dishes",
-            "share of revenue from new dishes",
-            "sales of new dishes",
-            "new dish revenue share",
-        ),
-        perspective="internal_processes",
-        kind="lagging",
-        better="higher",
-        related=("financial", "customer"),
-        **_PCT,
-    ),
-    Measure(
-        "time_to_market",
-        "time to market for new products",
-        (
-            "time to market",
-            "time-to-market",
-            "time to launch new dishes",
-            "time to launch a new dish",
-            "launch time",
-        ),
-        "days",
-        "internal_processes",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("learning_growth",),
-    ),
-    Measure(
-        "development_time",
-        "new product development time",
-        ("development time", "dish development time", "product development time"),
-        "days",
-        "internal_processes",
-        "leading",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "market_research_studies",
-        "market research studies conducted",
-        ("market research studies", "research studies", "customer research studies"),
-        "units",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "customer_feedback_frequency",
-        "frequency of customer feedback collection",
-        ("customer feedback collection", "feedback collection", "customer feedback sessions"),
-        "units",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-        related=("customer",),
-    ),
-    Measure(
-        "rd_budget_share",
-        "share of budget allocated to R&D",
-        (
-            "percentage of budget allocated to r&d",
-            "r&d budget share",
-            "r&d share of budget",
-            "r&d spend",
-            "r&d budget",
-            "r&d investment",
-        ),
-        perspective="internal_processes",
-        kind="leading",
-        better="higher",
-        related=("financial", "learning_growth"),
-        **_PCT,
-    ),
-    Measure(
-        "prototypes",
-        "prototypes developed",
-        ("number of prototypes", "prototypes", "new dish prototypes", "recipe prototypes"),
-        "units",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "new_product_adoption",
-        "customer adoption rate of new products",
-        ("adoption rate of new products", "adoption rate of new dishes", "new dish adoption"),
-        perspective="customer",
-        kind="lagging",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    # --- internal processes: operations -------------------------------------------------------
-    Measure(
-        "production_cost",
-        "production cost",
-        (
-            "production costs",
-            "cost of production",
-            "kitchen production cost",
-            "kitchen costs",
-            "manufacturing cost",
-            "manufacturing costs",
-        ),
-        "GBP",
-        "internal_processes",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("financial",),
-    ),
-    Measure(
-        "cost_per_unit",
-        "cost per unit",
-        ("cost per unit produced", "cost per meal", "unit cost", "cost per portion"),
-        "GBP",
-        "internal_processes",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("financial",),
-    ),
-    Measure(
-        "cycle_time",
-        "production cycle time",
-        ("cycle time", "kitchen cycle time", "order cycle time", "order-to-dispatch time"),
-        "minutes",
-        "internal_processes",
-        "leading",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "resource_utilisation",
-        "resource utilisation rate",
-        (
-            "resource utilization rate",
-            "resource utilisation",
-            "resource utilization",
-            "kitchen utilisation",
-            "kitchen utilization",
-            "capacity utilisation",
-            "capacity utilization",
-        ),
-        perspective="internal_processes",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "process_improvements",
-        "process improvements implemented",
-        ("process improvements", "improvement initiatives", "cost-reduction initiatives"),
-        "units",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "quality_checks",
-        "quality checks per production cycle",
-        ("quality checks", "quality inspections", "food safety checks"),
-        "units",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "supplier_on_time",
-        "supplier on-time delivery rate",
-        ("supplier performance", "supplier on-time delivery", "supplier delivery performance"),
-        perspective="internal_processes",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "inventory_turnover",
-        "inventory turnover",
-        ("inventory turnover rate", "stock turnover", "inventory turns", "stock turns"),
-        "ratio",
-        "internal_processes",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "oee",
-        "overall equipment effectiveness (OEE)",
-        ("overall equipment effectiveness", "oee", "equipment effectiveness"),
-        perspective="internal_processes",
-        kind="lagging",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "order_fulfilment_rate",
-        "order fulfilment rate",
-        ("order fulfillment rate", "order fulfilment", "order fulfillment", "fulfilment rate"),
-        perspective="internal_processes",
-        kind="lagging",
-        better="higher",
-        related=("customer",),
-        **_PCT,
-    ),
-    Measure(
-        "defect_rate",
-        "defect rate",
-        (
-            "defect rates",
-            "defective meals",
-            "meal defect rate",
-            "rate of defects",
-            "defects per order",
-            "defects",
-            "error rate",
-        ),
-        perspective="internal_processes",
-        kind="lagging",
-        better="lower",
-        related=("customer",),
-        **_PCT,
-    ),
-    Measure(
-        "quality_complaints",
-        "quality complaints",
-        (
-            "customer complaints",
-            "complaints related to quality",
-            "complaint rate",
-            "complaints",
-        ),
-        "units",
-        "customer",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    Measure(
-        "return_rate",
-        "return rate",
-        (
-            "returns rate",
-            "product return rate",
-            "product returns rate",
-            "rate of returns",
-            "refund rate",
-            "returns",
-            "refunds",
-        ),
-        perspective="internal_processes",
-        kind="lagging",
-        better="lower",
-        related=("customer",),
-        **_PCT,
-    ),
-    Measure(
-        "cogs",
-        "cost of goods sold (COGS)",
-        ("cost of goods sold", "cogs", "food cost", "food costs", "ingredient costs"),
-        "GBP",
-        "financial",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    Measure(
-        "total_savings",
-        "total cost savings achieved",
-        ("total cost savings", "cost savings", "savings"),
-        "GBP",
-        "financial",
-        "lagging",
-        "higher",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    # --- internal processes: post-sale service -----------------------------------------------
-    Measure(
-        "post_sale_satisfaction",
-        "satisfaction with post-sale service",
-        (
-            "customer satisfaction with post-sale services",
-            "customer satisfaction with post-sale service",
-            "customer satisfaction with postsale services",
-            "customer satisfaction with postsale service",
-            "satisfaction with post-sale services",
-            "satisfaction with postsale services",
-            "satisfaction with postsale service",
-            "satisfaction with after-sales service",
-            "post-sale satisfaction",
-            "postsale satisfaction",
-            "after-sales satisfaction",
-            "post-sale service satisfaction",
-            "satisfaction with repairs and returns",
-            "satisfaction with the return process",
-        ),
-        perspective="customer",
-        kind="lagging",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "response_time",
-        "response time to service requests",
-        (
-            "time to respond to service requests",
-            "service request response time",
-            "complaint response time",
-            "first response time",
-            "response time",
-            "response times",
-            "time to respond",
-        ),
-        "hours",
-        "internal_processes",
-        "leading",
-        "lower",
-        low=0.0,
-        related=("customer",),
-    ),
-    Measure(
-        "first_contact_resolution",
-        "first-contact resolution rate",
-        (
-            "first contact resolution",
-            "first-contact resolution",
-            "first-pass resolution",
-            "first pass resolution",
-            "first-time resolution",
-            "resolved at first contact",
-            "resolved on first contact",
-            "resolved at the first contact",
-            "fcr",
-        ),
-        perspective="customer",
-        kind="leading",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "return_processing_time",
-        "return processing time",
-        ("speed of processing returns", "time to process returns", "refund processing time"),
-        "days",
-        "internal_processes",
-        "leading",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "returns_within_target",
-        "returns processed within target time",
-        ("returns within target time", "refunds within target time"),
-        perspective="internal_processes",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "repeat_returns",
-        "rate of repeat returns",
-        ("repeat returns", "repeat return rate", "repeat complaints"),
-        perspective="customer",
-        kind="lagging",
-        better="lower",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "cost_per_return",
-        "cost per return",
-        ("cost per return transaction", "cost per refund", "service cost per repair"),
-        "GBP",
-        "internal_processes",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("financial",),
-    ),
-    Measure(
-        "time_to_invoice",
-        "time to invoice",
-        ("time to issue invoices", "invoicing time", "invoice lead time"),
-        "days",
-        "internal_processes",
-        "leading",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "billing_error_rate",
-        "billing error rate",
-        ("billing errors", "invoice errors", "invoicing errors", "billing accuracy errors"),
-        perspective="internal_processes",
-        kind="leading",
-        better="lower",
-        **_PCT,
-    ),
-    Measure(
-        "collection_efficiency",
-        "collection efficiency rate",
-        ("collection efficiency", "collection rate"),
-        perspective="financial",
-        kind="leading",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "dso",
-        "days sales outstanding (DSO)",
-        ("days sales outstanding", "dso", "debtor days", "collection period"),
-        "days",
-        "financial",
-        "lagging",
-        "lower",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    Measure(
-        "receivables_turnover",
-        "accounts receivable turnover",
-        ("receivables turnover", "debtor turnover"),
-        "ratio",
-        "financial",
-        "lagging",
-        "higher",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    # --- customer -----------------------------------------------------------------------------
-    Measure(
-        "on_time_delivery",
-        "on-time delivery rate",
-        (
-            "on-time delivery",
-            "on time delivery rate",
-            "on-time deliveries",
-            "deliveries on time",
-            "deliveries made on time",
-            "orders delivered on time",
-            "orders on time",
-            "delivery punctuality",
-            "otd",
-        ),
-        perspective="customer",
-        kind="leading",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "delivery_time",
-        "average delivery time",
-        ("delivery time", "delivery times", "time to deliver", "delivery lead time"),
-        "minutes",
-        "customer",
-        "leading",
-        "lower",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    Measure(
-        "nps",
-        "Net Promoter Score (NPS)",
-        ("net promoter score", "nps", "promoter score"),
-        "points",
-        "customer",
-        "lagging",
-        "higher",
-        low=-100.0,
-        high=100.0,
-    ),
-    Measure(
-        "csat",
-        "customer satisfaction score (CSAT)",
-        (
-            "customer satisfaction score",
-            "customer satisfaction",
-            "csat score",
-            "csat",
-            "satisfaction score",
-        ),
-        perspective="customer",
-        kind="lagging",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "churn",
-        "customer churn rate",
-        (
-            "churn rate",
-            "subscriber churn",
-            "subscription churn",
-            "customer churn",
-            "churn",
-            "cancellation rate",
-            "subscription cancellations",
-        ),
-        perspective="customer",
-        kind="lagging",
-        better="lower",
-        **_PCT,
-    ),
-    Measure(
-        "customer_retention",
-        "customer retention rate",
-        (
-            "customer retention",
-            "retention rate",
-            "subscriber retention",
-            "subscription retention",
-            "repeat purchase rate",
-            "repeat business",
-            "retention",
-        ),
-        perspective="customer",
-        kind="lagging",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "survey_response_rate",
-        "survey response rate",
-        ("response rate", "survey responses", "feedback response rate"),
-        perspective="customer",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "market_share",
-        "market share",
-        ("share of the market", "share of market"),
-        perspective="customer",
-        kind="lagging",
-        better="higher",
-        related=("financial",),
-        **_PCT,
-    ),
-    Measure(
-        "active_subscribers",
-        "active subscribers",
-        ("number of subscribers", "subscribers", "subscriptions", "active subscriptions"),
-        "units",
-        "customer",
-        "lagging",
-        "higher",
-        low=0.0,
-        related=("financial",),
-    ),
-    # --- financial ----------------------------------------------------------------------------
-    Measure(
-        "operating_margin",
-        "operating margin",
-        ("operating profit margin", "ebit margin", "operating margins"),
-        "%",
-        "financial",
-        "lagging",
-        "higher",
-        low=-100.0,
-        high=100.0,
-    ),
-    Measure(
-        "profit_margin",
-        "profit margin",
-        ("profit margins", "gross margin", "net margin", "net profit margin"),
-        "%",
-        "financial",
-        "lagging",
-        "higher",
-        low=-100.0,
-        high=100.0,
-    ),
-    Measure(
-        "operating_profit",
-        "operating profit",
-        ("profit", "profits", "ebit", "net profit"),
-        "GBP",
-        "financial",
-        "lagging",
-        "higher",
-    ),
-    Measure(
-        "roic",
-        "return on invested capital (ROIC)",
-        ("return on invested capital", "roic", "return on capital"),
-        "%",
-        "financial",
-        "lagging",
-        "higher",
-        low=-100.0,
-    ),
-    Measure(
-        "revenue",
-        "revenue",
-        ("total revenue", "sales revenue", "sales", "turnover", "monthly revenue"),
-        "GBP",
-        "financial",
-        "lagging",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "operating_cost",
-        "operating costs",
-        ("operating cost", "operating expenses", "opex", "costs", "overheads", "cost base"),
-        "GBP",
-        "financial",
-        "lagging",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "average_order_value",
-        "average order value",
-        ("aov", "basket size", "order value"),
-        "GBP",
-        "financial",
-        "lagging",
-        "higher",
-        low=0.0,
-        related=("customer",),
-    ),
-    # --- learning and growth ------------------------------------------------------------------
-    Measure(
-        "training_hours",
-        "training hours per employee",
-        ("training hours", "hours of training", "training time per employee"),
-        "hours",
-        "learning_growth",
-        "leading",
-        "higher",
-        low=0.0,
-    ),
-    Measure(
-        "time_to_competency",
-        "time to competency",
-        ("time-to-competency", "time to proficiency", "onboarding time", "ramp-up time"),
-        "days",
-        "learning_growth",
-        "leading",
-        "lower",
-        low=0.0,
-    ),
-    Measure(
-        "high_performer_retention",
-        "retention of high performers",
-        (
-            "high performer retention",
-            "employee retention",
-            "staff retention",
-            "driver retention",
-            "retention of drivers",
-            "retention of cooks",
-        ),
-        perspective="learning_growth",
-        kind="lagging",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "staff_turnover",
-        "staff turnover rate",
-        ("employee turnover", "staff turnover", "attrition", "staff attrition"),
-        perspective="learning_growth",
-        kind="lagging",
-        better="lower",
-        **_PCT,
-    ),
-    Measure(
-        "engagement",
-        "employee engagement score",
-        (
-            "employee engagement",
-            "staff engagement",
-            "engagement survey score",
-            "engagement score",
-            "engagement",
-        ),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "internal_mobility",
-        "internal mobility rate",
-        ("internal mobility", "internal promotions"),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "technicians_trained",
-        "staff trained",
-        ("technicians trained", "repair technicians trained", "agents trained", "cooks trained"),
-        "units",
-        "learning_growth",
-        "leading",
-        "higher",
-        low=0.0,
-        related=("internal_processes",),
-    ),
-    Measure(
-        "system_adoption",
-        "system adoption rate",
-        ("system adoption", "it system adoption", "adoption of the new system", "tool adoption"),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "stage_gate_progression",
-        "stage-gate progression rate",
-        ("stage gate progression", "stage-gate pass rate", "pipeline progression rate"),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        related=("internal_processes",),
-        **_PCT,
-    ),
-    Measure(
-        "documentation_completeness",
-        "documentation completeness",
-        ("documented procedures", "recipe documentation completeness"),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-    Measure(
-        "data_quality",
-        "data quality score",
-        ("data quality", "data accuracy"),
-        perspective="learning_growth",
-        kind="leading",
-        better="higher",
-        **_PCT,
-    ),
-)
-"""The built-in measure vocabulary (a tuple of frozen :class:`Measure`)."""
+
+MEASURES: tuple[Measure, ...] = tuple(_from_definition(d) for d in CATALOGUE.values())
+"""The measure vocabulary: every measure of the metric catalogue (``bsckit/catalogue/measures.yaml``)."""
 
 MEASURES_BY_ID: dict[str, Measure] = {m.id: m for m in MEASURES}
 
@@ -1020,35 +273,62 @@ def _split_synonyms(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+_READ = (
+    "metric_id",
+    "name",
+    "synonyms",
+    "unit",
+    "perspective",
+    "role",
+    "kind",
+    "better",
+    "low",
+    "high",
+)
+_INFORMATION = ("definition", "formula", "source", "system", "owner", "steward", "frequency",
+                "current_version", "related")  # fmt: skip
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def measures_from_catalogue(catalogue: pd.DataFrame) -> tuple[Measure, ...]:
-    """Turn a metric catalogue into :class:`Measure` entries.
+    """Turn a metric catalogue table into :class:`Measure` entries.
 
     Parameters
     ----------
     catalogue : pandas.DataFrame
-        Required columns ``metric_id`` and ``name``. Optional: ``synonyms`` (a list, or text
-        separated by ``;`` or ``|``), ``unit``, ``perspective``, ``kind``, ``better``, ``low``,
-        ``high``. A row whose ``metric_id`` is a built-in measure inherits the missing fields from
-        it (and adds its synonyms); other rows default to unit ``%``, perspective
-        ``internal_processes`` (any spelling :meth:`Perspective.parse
-        <bsckit.scorecard.Perspective.parse>` accepts may be given), kind ``lagging``, better ``higher``.
+        Such as ``datasets/metric_catalogue.csv``, or your own. Required columns ``metric_id``
+        and ``name``. Read: ``synonyms`` (a list, or text separated by ``;`` or ``|``),
+        ``unit`` (a catalogue unit such as ``fraction`` or ``count``, or a stated unit such as
+        ``%``), ``perspective``, ``role`` (or ``kind``), ``better``, ``low``, ``high`` (in the
+        stated unit). The catalogue's descriptive columns (definition, formula, source, system,
+        owner, steward, frequency, current_version) are allowed and not needed here; any other
+        column is refused, so a misspelt one is not silently ignored. A row whose ``metric_id``
+        is in the kit's catalogue inherits its missing fields (and synonyms); other rows default
+        to unit ``%``, perspective ``internal_processes``, role ``lagging``, better ``higher``.
 
     Returns
     -------
     tuple of Measure
-        Only the catalogue's rows; combine with :data:`MEASURES` yourself, or pass the catalogue
-        to ``parse_objective`` / ``check_smart`` which do so.
+        Only the table's rows; combine with :data:`MEASURES` yourself, or pass the table to
+        ``parse_objective`` / ``check_smart`` which do so.
 
     Examples
     --------
-    >>> cat = pd.DataFrame({"metric_id": ["meals_per_hour"], "name": ["meals cooked per hour"],
-    ...                     "synonyms": ["kitchen throughput; meals per hour"], "unit": ["units"]})
-    >>> [m.id for m in measures_from_catalogue(cat)]
-    ['meals_per_hour']
+    >>> cat = pd.DataFrame({"metric_id": ["allergen_audits"], "name": ["allergen audits passed"],
+    ...                     "synonyms": ["allergen checks; allergen audits"], "unit": ["count"]})
+    >>> [(m.id, m.unit) for m in measures_from_catalogue(cat)]
+    [('allergen_audits', 'units')]
     >>> measures_from_catalogue(pd.DataFrame({"name": ["x"]}))
     Traceback (most recent call last):
     ...
     ValueError: `catalogue` must have columns 'metric_id' and 'name'; missing 'metric_id'. Pass the metric catalogue DataFrame.
+    >>> measures_from_catalogue(pd.DataFrame({"metric_id": ["x"], "name": ["x"], "better_when": ["higher"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: `catalogue` has a column 'better_when' that is not read; rename it to one of metric_id, name, synonyms, unit, perspective, role, kind, better, low, high (or a descriptive column: definition, formula, source, system, owner, steward, frequency, current_version, related).
     """
     if not isinstance(catalogue, pd.DataFrame):
         msg = (
@@ -1064,17 +344,43 @@ def measures_from_catalogue(catalogue: pd.DataFrame) -> tuple[Measure, ...]:
             " Pass the metric catalogue DataFrame."
         )
         raise ValueError(msg)
+    for column in catalogue.columns:
+        if column not in _READ and column not in _INFORMATION:
+            msg = (
+                f"`catalogue` has a column {column!r} that is not read; rename it to one of"
+                f" {', '.join(_READ)} (or a descriptive column: {', '.join(_INFORMATION)})."
+            )
+            raise ValueError(msg)
     out: list[Measure] = []
     for row in catalogue.to_dict("records"):
         metric_id = str(row["metric_id"]).strip()
         base = MEASURES_BY_ID.get(metric_id)
+        if _missing(row.get("role")) and not _missing(row.get("kind")):
+            row["role"] = row["kind"]
 
         def pick(key: str, default: Any, row: dict = row, base: Measure | None = base) -> Any:
             value = row.get(key)
-            if value is None or (isinstance(value, float) and value != value):
-                return getattr(base, key) if base is not None else default
+            if _missing(value):
+                return (
+                    getattr(base, "kind" if key == "role" else key) if base is not None else default
+                )
             return value
 
+        unit = str(pick("unit", "%"))
+        known = CATALOGUE_UNITS.get(unit)  # a catalogue unit: its stated unit and bounds
+        bounds = [row.get(key) for key in ("low", "high")]
+        for i, key in enumerate(("low", "high")):
+            if not _missing(bounds[i]):
+                continue
+            if base is not None:
+                bounds[i] = getattr(base, key)
+            elif known is not None:
+                limit = (known.low, known.high)[i]
+                bounds[i] = None if limit is None else limit * known.factor
+            else:
+                bounds[i] = None
+        unit = known.stated if known is not None else unit
+        low, high = bounds
         synonyms = _split_synonyms(row.get("synonyms"))
         if base is not None:
             synonyms = (*synonyms, base.name, *base.synonyms)
@@ -1083,12 +389,12 @@ def measures_from_catalogue(catalogue: pd.DataFrame) -> tuple[Measure, ...]:
                 id=metric_id,
                 name=str(row["name"]),
                 synonyms=synonyms,
-                unit=str(pick("unit", "%")),
+                unit=unit,
                 perspective=pick("perspective", Perspective.INTERNAL_PROCESSES),
-                kind=str(pick("kind", "lagging")),
+                kind=str(pick("role", "lagging")),
                 better=str(pick("better", "higher")),
-                low=None if pick("low", None) is None else float(pick("low", None)),
-                high=None if pick("high", None) is None else float(pick("high", None)),
+                low=None if low is None else float(low),
+                high=None if high is None else float(high),
                 related=base.related if base is not None else (),
             )
         )

@@ -48,6 +48,7 @@ from bsckit.scorecard.perspective import Perspective
 from bsckit.smart.measures import (
     MEASURES,
     MEASURES_BY_ID,
+    WORDS,
     Measure,
     find_measure,
     match_measure,
@@ -389,19 +390,11 @@ def _fmt(value: float, unit: str | None) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# word lists and patterns
+# word lists (bsckit/smart/words.yaml) and patterns
 # --------------------------------------------------------------------------------------------
 
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNITS_WORDS: dict[str, int] = WORDS["number_words"]
+_TENS_WORDS: dict[str, int] = WORDS["tens_words"]
 _NUMBER_WORD_RE = re.compile(
     r"(?<![\w-])(?:(?P<tens>"
     + "|".join(_TENS_WORDS)
@@ -413,16 +406,11 @@ _NUMBER_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+_MONTHS: dict[str, int] = WORDS["months"]
 _MON = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
+_QUARTER_WORDS: dict[str, int] = WORDS["quarter_words"]
 
 _I = re.IGNORECASE
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -540,19 +528,7 @@ _PERSPECTIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_DIRECTION_WORDS = (
-    ("increase", r"increas\w*|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|growth|boost\w*|lift(?:s|ed|ing)?"
-                 r"|expand\w*|ris(?:e|es|ing)|maximi[sz]\w*|doubl\w*|tripl\w*|step\s+up|push\s+up"
-                 r"|gain(?:s)?\s+in|up\s+(?:from|to)"),
-    ("decrease", r"decreas\w*|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|drop\w*|shrink\w*|shorten\w*"
-                 r"|halv\w*|minimi[sz]\w*|trim\w*|slash\w*|bring\s+down|brought\s+down|lessen\w*"
-                 r"|eliminat\w*|declin\w*|fall(?:s|ing)?|down\s+(?:from|to)|speed\s+up"),
-    ("maintain", r"maintain\w*|keep(?:s|ing)?|sustain\w*|hold(?:s|ing)?|preserv\w*|stay(?:s|ing)?"
-                 r"|remain(?:s|ing)?|protect\w*|safeguard\w*"),
-    ("improve", r"improv\w*|enhanc\w*|better|optimi[sz]\w*|strengthen\w*"),
-    ("reach", r"reach\w*|achiev\w*|attain\w*|hit(?:s|ting)?|get\s+to|deliver(?:s|ing)?|target(?:s|ing)?"
-              r"|aim\s+for|move\s+to|bring\b"),
-)  # fmt: skip
+_DIRECTION_WORDS = tuple(WORDS["direction_verbs"].items())
 _DIRECTION_RE = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in _DIRECTION_WORDS), re.IGNORECASE
 )
@@ -562,7 +538,7 @@ _COMPARATIVE_RE = re.compile(
     r"|at\s+present|currently|the\s+(?:current|baseline))",
     re.IGNORECASE,
 )
-_UP_WORDS = {"higher", "greater", "larger", "bigger", "more"}
+_UP_WORDS = set(WORDS["up_words"])
 
 _NON_NUMERIC_RE = re.compile(
     r"\b(?:by|to)\s+(?P<a>a\s+lot|lots|a\s+bit|a\s+little|some|much|more|a\s+few\s+(?:percent|points)"
@@ -575,18 +551,7 @@ _NON_NUMERIC_RE = re.compile(
     re.IGNORECASE,
 )
 
-_VAGUE_MEASURES = {
-    "quality", "performance", "results", "things", "efficiency", "operations", "processes",
-    "process", "service", "services", "customer experience", "experience", "productivity",
-    "satisfaction", "outcomes", "business", "kpis", "metrics", "it", "this", "that",
-    "everything", "customer service", "teamwork", "morale", "innovation", "growth",
-    "profitability", "effectiveness", "our numbers", "numbers", "figures", "the business",
-    "delivery", "deliveries", "our game", "standards", "customer happiness", "happiness",
-    "value", "culture", "the customer", "customers", "sustainability", "agility",
-    "collaboration", "communication", "excellence", "food quality", "service quality",
-    "product quality", "quality of service", "speed", "capability", "capabilities", "skills",
-    "staff", "people", "team", "the team", "brand", "image", "reputation", "stuff",
-}  # fmt: skip
+_VAGUE_MEASURES = set(WORDS["vague_measures"])
 _DETERMINERS_RE = re.compile(
     r"^(?:(?:the|our|a|an|its|their|overall|total|average|general|homeats'?s?|company|"
     r"company-wide|organisation-wide|organization-wide|all|every|some|key|main)\s+)+",
@@ -1358,7 +1323,7 @@ def _read_amount(
     return _Amount(baseline, chosen.value, change_kind, unit, chosen, base)
 
 
-_MULTIPLES = {"doubl": 100.0, "tripl": 200.0, "halv": 50.0}
+_MULTIPLES: dict[str, float] = WORDS["multiples"]
 """Verb stems that state the change themselves, as a relative change in %."""
 
 
