@@ -21,6 +21,7 @@ from bsckit.alignment.ownership import (
     resolve_ownership,
 )
 from bsckit.alignment.proposals import check_proposals, proposal_criteria
+from bsckit.alignment.signals import monthly_signals
 
 __all__ = [
     "DATE_BASES",
@@ -30,6 +31,7 @@ __all__ = [
     "cascade_scorecard",
     "check_proposals",
     "escalation_routes",
+    "monthly_signals",
     "ownership_matrix",
     "proposal_criteria",
     "resolve_ownership",

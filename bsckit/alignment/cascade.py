@@ -28,8 +28,20 @@ from bsckit.scorecard import Measure, Objective, Scorecard
 
 __all__ = ["cascade_findings", "cascade_scorecard"]
 
-_COLUMNS = ("objective", "department", "parent", "perspective", "measure", "unit", "direction",
-            "baseline", "target", "min", "max", "owner")
+_COLUMNS = (
+    "objective",
+    "department",
+    "parent",
+    "perspective",
+    "measure",
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "min",
+    "max",
+    "owner",
+)
 _MEASURE = re.compile(r"^Measure '(?P<name>[^']+)'")
 
 
@@ -60,8 +72,10 @@ def cascade_scorecard(targets: pd.DataFrame, *, name: str = "Homeats cascade") -
     """
     missing = [c for c in _COLUMNS if c not in targets.columns]
     if missing:
-        msg = (f"`targets` lacks the columns {missing}; pass the department_targets table "
-               "(load('department_targets')).")
+        msg = (
+            f"`targets` lacks the columns {missing}; pass the department_targets table "
+            "(load('department_targets'))."
+        )
         raise ValueError(msg)
     objectives = []
     for objective, rows in targets.groupby("objective", sort=False):
@@ -102,8 +116,10 @@ def cascade_findings(card: Scorecard) -> pd.DataFrame:
     the measure each message names.
     """
     rows = []
-    for kind, messages in (("redundant", card.redundant_targets()),
-                           ("conflicting", card.conflicting_targets())):
+    for kind, messages in (
+        ("redundant", card.redundant_targets()),
+        ("conflicting", card.conflicting_targets()),
+    ):
         for message in messages:
             found = _MEASURE.match(message)
             rows.append((kind, found.group("name") if found else "", message))

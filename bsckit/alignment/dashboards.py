@@ -82,11 +82,14 @@ def revenue_by_definition(
     check_choice("orders_counted", orders_counted, _COUNTED)
     check_choice("frequency", frequency, tuple(_FREQ))
     if date_basis == "delivery date" and orders_counted == "all orders placed":
-        msg = ("`orders_counted='all orders placed'` needs `date_basis='order date'`: a failed "
-               "delivery has no delivery date. Use orders_counted='delivered orders'.")
+        msg = (
+            "`orders_counted='all orders placed'` needs `date_basis='order date'`: a failed "
+            "delivery has no delivery date. Use orders_counted='delivered orders'."
+        )
         raise ValueError(msg)
-    counted = orders if orders_counted == "all orders placed" else orders[
-        orders["status"] == "delivered"]
+    counted = (
+        orders if orders_counted == "all orders placed" else orders[orders["status"] == "delivered"]
+    )
     when = counted["ordered_at"] if date_basis == "order date" else counted["delivered_at"]
     revenue = counted["amount"].groupby(_period(when, frequency)).sum()
     if amounts == "net":

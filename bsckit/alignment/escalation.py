@@ -63,24 +63,40 @@ def escalation_routes(
     if not isinstance(values, pd.Series):
         msg = f"`values` must be a pandas Series in time order, got {type(values).__name__}."
         raise TypeError(msg)
-    materiality = check_number("materiality", materiality, low=0.0,
-                               hint="Give it in the measure's unit, e.g. 5000 for GBP 5,000.")
+    materiality = check_number(
+        "materiality",
+        materiality,
+        low=0.0,
+        hint="Give it in the measure's unit, e.g. 5000 for GBP 5,000.",
+    )
     phase_one = check_count("phase_one", phase_one)
     if not 2 <= phase_one < len(values):
-        msg = (f"`phase_one` must be between 2 and {len(values) - 1} (periods before the last), "
-               f"got {phase_one}.")
+        msg = (
+            f"`phase_one` must be between 2 and {len(values) - 1} (periods before the last), "
+            f"got {phase_one}."
+        )
         raise ValueError(msg)
-    chart = control_chart(values.to_numpy(dtype=float), "individuals", nsigmas=nsigmas,
-                          limits_from=range(phase_one))
+    chart = control_chart(
+        values.to_numpy(dtype=float), "individuals", nsigmas=nsigmas, limits_from=range(phase_one)
+    )
     centre = float(chart.center)
     plan = centre if plan is None else check_number("plan", plan)
     later = values.iloc[phase_one:].astype(float)
     deviation = later - plan
     material = deviation.abs() >= materiality
     signal = (later > chart.ucl) | (later < chart.lcl)
-    route = np.where(material & signal, "executives",
-                     np.where(material | signal, "operations", "none"))
-    out = pd.DataFrame({"value": later, "deviation": deviation, "material": material,
-                        "signal": signal, "route": route}, index=later.index)
+    route = np.where(
+        material & signal, "executives", np.where(material | signal, "operations", "none")
+    )
+    out = pd.DataFrame(
+        {
+            "value": later,
+            "deviation": deviation,
+            "material": material,
+            "signal": signal,
+            "route": route,
+        },
+        index=later.index,
+    )
     out.attrs.update(lcl=float(chart.lcl), centre=centre, ucl=float(chart.ucl), plan=plan)
     return out

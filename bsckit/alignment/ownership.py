@@ -64,13 +64,18 @@ def resolve_ownership(
         Indexed by metric_id: ``accountable`` (department), ``owner`` (role) and
         ``contributors`` (the other claimants, "; "-separated, sorted).
     """
-    heads = dict(zip(departments["head_role"].astype(str), departments["department"].astype(str),
-                     strict=True))
+    heads = dict(
+        zip(
+            departments["head_role"].astype(str), departments["department"].astype(str), strict=True
+        )
+    )
     owners = catalogue.set_index(catalogue["metric_id"].astype(str))["owner"].astype(str)
     unknown = sorted(set(owners) - set(heads))
     if unknown:
-        msg = (f"Catalogue owners {unknown} head no department in `departments`; add them to "
-               "the departments table.")
+        msg = (
+            f"Catalogue owners {unknown} head no department in `departments`; add them to "
+            "the departments table."
+        )
         raise ValueError(msg)
     unique = _unique_claims(claims)
     rows = []
