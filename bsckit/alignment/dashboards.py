@@ -44,7 +44,7 @@ def _period(times: pd.Series, frequency: str) -> pd.Series:
     if frequency == "monthly":
         return times.dt.to_period("M").dt.start_time
     days = times.dt.normalize()
-    return days - pd.to_timedelta(days.dt.weekday, unit="D")
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
 def revenue_by_definition(

@@ -433,7 +433,7 @@ _DASHBOARDS = (
 
 def _week_start(times: pd.Series) -> pd.Series:
     days = times.dt.normalize()
-    return days - pd.to_timedelta(days.dt.weekday, unit="D")
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
 def dashboards(
@@ -546,7 +546,7 @@ _PROPOSALS = (
         "Ideas for better work submitted by the team",
         0.95,
         "Project log",
-        12,
+        8,
         "high",
         ("Only ideas that were tried count", 0.4),
         1.0,
@@ -555,8 +555,8 @@ _PROPOSALS = (
         "Plating speed at the pass",
         "Share of meals plated within two minutes, by stopwatch",
         0.85,
-        None,
-        0,
+        "Stopwatch study",
+        2,
         "medium",
         (None, 0.0),
         20.0,
@@ -608,8 +608,18 @@ _PROPOSALS = (
         "HRIS",
         24,
         "high",
-        ("Competency sign-off after each course", 0.6),
+        ("Competency sign-off after each course", 1.0),
         1.0,
+    ),
+    (
+        "Tasting panel score",
+        "Mean score of a weekly customer tasting panel",
+        0.85,
+        "Tasting panel log",
+        24,
+        "low",
+        (None, 0.0),
+        18.0,
     ),
     (
         "Allergen incidents",
@@ -631,7 +641,7 @@ def measure_proposals(kitchen_ids: list[str], rng: np.random.Generator) -> pd.Da
         _PROPOSALS
     ):
         controllable = float(np.clip(share + rng.normal(0, 0.06), 0.05, 1.0))
-        history = 0 if source is None else int(max(0, months - rng.integers(0, 20)))
+        history = 0 if source is None else int(max(0, months - rng.integers(0, 6)))
         collect = float(hours * np.exp(rng.normal(0, 0.35)))
         offered = guard if (guard is not None and rng.random() < p_guard) else None
         rows.append(
