@@ -36,6 +36,7 @@ from .drivers import Calendar
 
 __all__ = [
     "DEPARTMENTS",
+    "PLANTED",
     "accountability_claims",
     "dashboards",
     "department_targets",
@@ -54,6 +55,48 @@ DEPARTMENTS: dict[str, tuple[str, str]] = {
     "People": ("Head of HR", "Hires, trains and keeps the staff"),
     "Product": ("Head of Product", "Researches and launches new dishes"),
 }
+
+#: What the alignment tables plant, and how a learner finds it (printed in datasets/README.md;
+#: each is a property test in tests/test_data_alignment.py, on many seeds per scenario).
+PLANTED: tuple[tuple[str, str, str], ...] = (
+    (
+        "duplicated_targets",
+        "On-time delivery rate (Delivery and Customer service, different targets) and "
+        "first-contact resolution (Sales & marketing and Customer service, the same target) are "
+        "targeted by objectives the cascade does not connect",
+        "Scorecard.redundant_targets() on the card built from department_targets",
+    ),
+    (
+        "tug_of_war",
+        "Kitchen hold time (Delivery wants it down, Kitchens hold it in a band for the quality "
+        "check) and quality checks per batch (Kitchens up, Finance down) pull in opposite "
+        "directions; cost per meal is in GBP for the executive team and in pence for Kitchens; "
+        "the two revenue children add up to 93-97 % of the parent's target",
+        "Scorecard.conflicting_targets()",
+    ),
+    (
+        "overlapping_accountability",
+        "every Customer-perspective metric is claimed as accountable by its owner's department "
+        "and one or two other customer-facing departments; 3 to 5 claims are submitted twice",
+        "count accountable departments per metric after dropping duplicate claims",
+    ),
+    (
+        "dashboard_definitions",
+        "the sales dashboard (weekly, gross, all orders, order date) and the operations "
+        "dashboard (weekly, gross, delivered orders, delivery date) differ from the catalogue's "
+        "net revenue (monthly, net, delivered orders, order date); the finance dashboard equals "
+        "finance_monthly.net_revenue",
+        "recompute each definition monthly from orders and returns",
+    ),
+    (
+        "proposal_failures",
+        "proposals fail each of the four criteria on every seed (controllability: the area's "
+        "on-time delivery and NPS; data: food waste and plating speed; gaming: a high risk "
+        "without safeguard; cost: the tasting panel and stopwatch study); borderline cases vary "
+        "by seed",
+        "bsckit.alignment.check_proposals",
+    ),
+)
 
 _CUSTOMER_FACING = ("Kitchens", "Delivery", "Customer service", "Sales & marketing")
 
@@ -114,7 +157,7 @@ def department_targets(
     rev, otd, cost, checks = base["revenue"], base["on_time"], base["cost"], base["checks"]
     fcr, nps, home = base["fcr"], base["nps"], base["household_share"]
     short = rng.uniform(0.93, 0.97)  # the departments' revenue targets fall short of the parent
-    rev_target = r(rev * rng.uniform(1.06, 1.10), -2)
+    rev_target = r(rev * rng.uniform(1.08, 1.12), -2)
     otd_target = r(min(99.0, otd + rng.uniform(1.5, 3.0)))
     cs_otd = r(min(99.5, otd_target + rng.uniform(1.0, 2.0)))
     cost_target = r(cost * rng.uniform(0.93, 0.96), 2)
@@ -548,7 +591,7 @@ _PROPOSALS = (
         "Project log",
         8,
         "high",
-        ("Only ideas that were tried count", 0.4),
+        ("Only ideas that were tried count", 0.0),
         1.0,
     ),
     (
@@ -619,7 +662,7 @@ _PROPOSALS = (
         24,
         "low",
         (None, 0.0),
-        18.0,
+        30.0,
     ),
     (
         "Allergen incidents",
