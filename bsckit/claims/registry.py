@@ -34,7 +34,7 @@ Examples
 >>> get_claim("9.9")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-KeyError: "No claim '9.9'; registered: 3.1...; see bsckit.claims.claims()."
+KeyError: "No claim '9.9'; registered: ...; see bsckit.claims.claims()."
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 CLAIM_MODULES: dict[int, str] = {
+    1: "alignment",
     3: "internal_processes",
 }
 """Course module number -> the file of ``bsckit.claims`` holding its claims.
