@@ -1,22 +1,23 @@
-"""Exercise checks with escalating hints, for learners working through a notebook.
+"""Exercise checks that diagnose: known mistakes get their own hint, other answers a diagnosis.
 
-Each exercise ends with one call::
+Exercise notebooks do not call this module with an expected value: they call the module's
+answer key (:mod:`bsckit.answers`), which computes the expected value, the known mistakes and
+the hints from the data in use and runs a :class:`Check`::
 
-    check(
-        "3.1 median cycle time",
-        answer,
-        expected=orders["cycle_minutes"].median(),
-        hints=["Use the `cycle_minutes` column.", "Call `.median()` on it, not `.mean()`."],
-        success="The median resists the few orders stuck for hours.",
-    )
+    ex = bsckit.answers.exercises(3, tables=tables)
+    ex.check("3.4", defect_rate)
 
-The expected value is computed from the data in use, so a notebook built with another seed,
-company or scenario still checks correctly. Behaviour:
+Behaviour of a check:
 
 - an untouched placeholder (``...``, ``None`` or ``NotImplemented``) prints "not attempted yet"
   and the notebook carries on: "Run All" on a fresh exercise notebook never raises;
-- a wrong answer shows what differs, then hint 1; the next failed try shows hint 2, and so on,
-  ending with the most specific hint (the attempt counter lives in the kernel);
+- a wrong answer first says *how* it differs (shape, index, scale x100 / /100 / x1000, sign,
+  closeness), never what the right value is;
+- a wrong answer that matches a known :class:`Mistake` (the same data through the mistaken
+  method) gets that mistake's hint ("you averaged the batch rates; ...");
+- any other wrong answer gets the next general hint; general hints escalate only on such tries,
+  and none of them is the solution. After the last one the learner may ask for the worked
+  solution (:meth:`Check.show_solution`);
 - a right answer shows the success message, which says *why* it is right.
 
 The result is displayed through ``IPython.display`` as HTML with a plain-text fallback (so
@@ -28,22 +29,34 @@ every check run in this kernel.
 Examples
 --------
 >>> reset_checks()
->>> check("demo", ..., expected=3).status
-[demo] not attempted yet - replace the `...` placeholder with your answer and run the cell again.
+>>> rate = Check(
+...     "demo rate", expected=0.25, hints=["Divide the failures by all the tries."],
+...     mistakes=[Mistake("wrong_total", "you divided by the successes, not by all tries.",
+...                       answer=1 / 3)],
+...     success="1 in 4 failed.")
+>>> rate(...).status
+[demo rate] not attempted yet - replace the `...` placeholder with your answer and run the cell again.
 'not_attempted'
->>> check("demo", 4, expected=3, hints=["Count again.", "It is 1 + 2."]).status
-[demo] not right yet: got 4, expected a different number.
-Hint 1 of 2: Count again.
+>>> rate(1 / 3).mistake
+[demo rate] not right yet: got 0.3333333333333333: 10-50 % too big.
+Diagnosis: you divided by the successes, not by all tries.
+'wrong_total'
+>>> rate(25).status
+[demo rate] not right yet: got 25: 100 times too big: a percentage where a fraction is asked (0.25, not 25)?
+Hint 1 of 1: Divide the failures by all the tries.
 'failed'
->>> check("demo", 5, expected=3, hints=["Count again.", "It is 1 + 2."]).status
-[demo] not right yet: got 5, expected a different number.
-Hint 2 of 2 (the most specific one): It is 1 + 2.
-'failed'
+>>> rate(0.25).status
+[demo rate] correct! 1 in 4 failed.
+'passed'
+>>> checks_summary()
+{'demo rate': 'passed'}
+
+The plain function :func:`check` runs a one-off check with ``expected`` given (for tests and
+for notebooks outside the course):
+
 >>> check("demo", 3.0, expected=3, success="1 + 2 = 3.").status
 [demo] correct! 1 + 2 = 3.
 'passed'
->>> checks_summary()
-{'demo': 'passed'}
 """
 
 from __future__ import annotations
@@ -66,6 +79,7 @@ __all__ = [
     "STATUSES",
     "Check",
     "CheckResult",
+    "Mistake",
     "check",
     "checks_summary",
     "compare_answer",
@@ -81,6 +95,7 @@ _PLACEHOLDERS = (Ellipsis, None, NotImplemented)
 # Kept in the kernel: failed tries per exercise and the latest status of every check run.
 _FAILED_TRIES: dict[str, int] = {}
 _LATEST: dict[str, CheckResult] = {}
+_GENERAL_HINTS: dict[str, int] = {}
 
 
 def is_placeholder(answer: Any) -> bool:
@@ -115,12 +130,15 @@ class CheckResult:
         The plain-text message shown to the learner.
     failed_tries : int
         Failed tries of this exercise so far in this kernel.
+    mistake : str or None
+        The name of the known mistake the wrong answer matched, if any.
     """
 
     name: str
     status: str
     message: str
     failed_tries: int = 0
+    mistake: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -225,10 +243,10 @@ def compare_answer(
     >>> compare_answer("12", 12)
     (False, 'got text (a str), expected a number.')
     >>> compare_answer({"a", "b"}, {"a", "c"})
-    (False, "missing ['c']; not expected ['b'].")
+    (False, "1 missing; not expected ['b'].")
     >>> s = pd.Series([1.0, 2.0], index=["x", "y"])
     >>> compare_answer(s * 2, s)
-    (False, 'the values differ at 2 of 2 positions, first at index x: got 2.0, expected 1.0.')
+    (False, 'the values differ at 2 of 2 positions, first at index x: got 2.0, too big by more than half.')
     """
     rtol = check_number("rtol", rtol, low=0.0)
     atol = check_number("atol", atol, low=0.0)
@@ -274,7 +292,8 @@ def _compare(answer: Any, expected: Any, **opt: Any) -> tuple[bool, str]:
             return True, ""
         parts = []
         if missing:
-            parts.append(f"missing {_short(_sorted_set(missing))}")
+            # how many, never which: naming them would give the answer away
+            parts.append(f"{len(missing)} missing")
         if extra:
             parts.append(f"not expected {_short(_sorted_set(extra))}")
         return False, "; ".join(parts) + "."
@@ -330,11 +349,60 @@ def _compare_number(answer: Any, expected: Any, **opt: Any) -> tuple[bool, str]:
         return math.isnan(a), "" if math.isnan(a) else f"got {a}, expected NaN (no value)."
     if math.isclose(a, e, rel_tol=opt["rtol"], abs_tol=opt["atol"]):
         return True, ""
-    if e != 0 and math.isclose(a, e * 100, rel_tol=opt["rtol"], abs_tol=opt["atol"]):
-        return False, f"got {_short(answer)}: a percentage? Give the fraction (0.25, not 25)."
-    if e != 0 and math.isclose(a * 100, e, rel_tol=opt["rtol"], abs_tol=opt["atol"]):
-        return False, f"got {_short(answer)}: a fraction? This one is asked in percent."
-    return False, f"got {_short(answer)}, expected a different number."
+    return False, f"got {_short(answer)}: {_number_diagnosis(a, e, **opt)}"
+
+
+_SCALES = (
+    (100.0, "100 times too big: a percentage where a fraction is asked (0.25, not 25)?"),
+    (0.01, "100 times too small: a fraction where a percentage is asked (25, not 0.25)?"),
+    (1000.0, "1000 times too big: a unit slip (pence for pounds is x100, grams for kg x1000)?"),
+    (0.001, "1000 times too small: a unit slip (kg for grams, thousands)?"),
+)
+
+
+def _number_diagnosis(a: float, e: float, **opt: Any) -> str:
+    """One sentence on how ``a`` differs from the expected ``e``: scale, sign or closeness.
+
+    Never states the expected value; it says *how* the answer is off.
+
+    Examples
+    --------
+    >>> _number_diagnosis(25.0, 0.25, rtol=1e-6, atol=1e-9)
+    '100 times too big: a percentage where a fraction is asked (0.25, not 25)?'
+    >>> _number_diagnosis(-3.0, 3.0, rtol=1e-6, atol=1e-9)
+    'the right size but the wrong sign: check which way round you subtracted.'
+    >>> _number_diagnosis(3.004, 3.0, rtol=1e-6, atol=1e-9)
+    'close (within 1 %) but not equal: did you round, or drop a few rows?'
+    """
+    close = {"rel_tol": opt["rtol"], "abs_tol": opt["atol"]}
+    if e != 0:
+        for factor, text in _SCALES:
+            if math.isclose(a, e * factor, **close):
+                return text
+        if math.isclose(a, -e, **close):
+            return "the right size but the wrong sign: check which way round you subtracted."
+        return _ratio_words(a / e)
+    return "expected a different number."
+
+
+def _ratio_words(ratio: float) -> str:
+    """Words for answer / expected, in coarse bands so the expected value is not given away."""
+    if ratio < 0:
+        return "the wrong sign, and a different size too."
+    for factor, text in _SCALES:
+        if abs(ratio / factor - 1) <= 0.1:
+            return "roughly " + text + " (and something else differs too)"
+    if abs(ratio - 1) <= 0.01:
+        return "close (within 1 %) but not equal: did you round, or drop a few rows?"
+    if abs(ratio - 1) <= 0.1:
+        return "within 10 % but not equal: the method is near; check the filter or the grouping."
+    if 1 < ratio <= 1.5:
+        return "10-50 % too big."
+    if 1 / 1.5 <= ratio < 1:
+        return "10-50 % too small."
+    if ratio > 1:
+        return "too big by more than half." if ratio < 10 else "more than 10 times too big."
+    return "too small by more than a third." if ratio > 0.1 else "more than 10 times too small."
 
 
 def _compare_array(answer: Any, expected: np.ndarray, **opt: Any) -> tuple[bool, str]:
@@ -357,7 +425,10 @@ def _compare_series(answer: Any, expected: pd.Series, **opt: Any) -> tuple[bool,
     if not isinstance(answer, pd.Series):
         return False, f"got {_kind(answer)}, expected a pandas Series."
     if len(answer) != len(expected):
-        return False, f"got {len(answer)} rows, expected {len(expected)}."
+        return (
+            False,
+            f"got {len(answer)} rows, expected {len(expected)}: {_rows_diagnosis(answer, expected)}",
+        )
     if opt["ignore_order"]:
         answer, expected = answer.sort_index(), expected.sort_index()
     if not answer.index.equals(expected.index):
@@ -370,11 +441,24 @@ def _compare_series(answer: Any, expected: pd.Series, **opt: Any) -> tuple[bool,
     return _compare_values(answer, expected, "the values", **opt)
 
 
+def _rows_diagnosis(answer: pd.Series | pd.DataFrame, expected: pd.Series | pd.DataFrame) -> str:
+    """Why the number of rows may differ: the grouping, a filter, or duplicates."""
+    got, want = len(answer), len(expected)
+    if got < want and want % got == 0 and got in (4, 7, 12, 52, 53):
+        return (
+            f"{got} groups look like a calendar part (month of the year, weekday) shared by "
+            "several periods; group by the full period instead."
+        )
+    if got > want:
+        return "more rows than asked: a finer grouping, duplicates kept, or no aggregation?"
+    return "fewer rows than asked: a filter too strict, or a coarser grouping?"
+
+
 def _compare_values(
     answer: pd.Series, expected: pd.Series, what: str, **opt: Any
 ) -> tuple[bool, str]:
     a, e = answer.to_numpy(), expected.to_numpy()
-    shown_a, shown_e = a, e
+    shown_a = a
     numeric = pd.api.types.is_numeric_dtype(expected.dtype) and not pd.api.types.is_bool_dtype(
         expected.dtype
     )
@@ -389,19 +473,60 @@ def _compare_values(
         )
     if close.all():
         return True, ""
+    if numeric:
+        pattern = _values_pattern(a, e, **opt)
+        if pattern:
+            return False, f"{what}: {pattern}"
     first = int(np.flatnonzero(~close)[0])
     label = expected.index[first]
+    if numeric:
+        off = _ratio_words(float(a[first]) / float(e[first])) if e[first] else "not 0."
+        detail = f"got {_short(shown_a[first])}, {off}"
+    else:
+        detail = f"got {_short(shown_a[first])}, expected something else."
     return False, (
         f"{what} differ at {int((~close).sum())} of {len(close)} positions, first at index "
-        f"{label}: got {_short(shown_a[first])}, expected {_short(shown_e[first])}."
+        f"{label}: {detail}"
     )
+
+
+def _values_pattern(a: np.ndarray, e: np.ndarray, **opt: Any) -> str:
+    """How a whole column of numbers differs, when one pattern explains every value."""
+    ok = ~(np.isnan(a) | np.isnan(e))
+    if not ok.any():
+        return ""
+    a, e = a[ok], e[ok]
+    close = {"rtol": opt["rtol"], "atol": opt["atol"]}
+    for factor, text in _SCALES:
+        if np.allclose(a, e * factor, **close):
+            return "all " + text
+    if np.allclose(a, -e, **close):
+        return "all the right size but the wrong sign: check which way round you subtracted."
+    if np.allclose(a, e, rtol=0.01, atol=opt["atol"]):
+        return "every value close (within 1 %) but not equal: rounded, or a few rows dropped?"
+    if np.allclose(a, e, rtol=0.1, atol=opt["atol"]):
+        return "every value within 10 % but not equal: check the filter or the grouping."
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = a[e != 0] / e[e != 0]
+    ratios = ratios[np.isfinite(ratios)]
+    if len(ratios):
+        typical = float(np.median(ratios))
+        for factor, text in _SCALES:
+            if abs(typical / factor - 1) <= 0.1:
+                return "roughly " + text + " (and something else differs too)"
+        if typical < 0:
+            return "mostly the wrong sign: check which way round you subtracted."
+    return ""
 
 
 def _compare_frame(answer: Any, expected: pd.DataFrame, **opt: Any) -> tuple[bool, str]:
     if not isinstance(answer, pd.DataFrame):
         return False, f"got {_kind(answer)}, expected a pandas DataFrame."
     if answer.shape != expected.shape:
-        return False, f"got shape {answer.shape} (rows, columns), expected {expected.shape}."
+        why = f"got shape {answer.shape} (rows, columns), expected {expected.shape}"
+        if len(answer) != len(expected):
+            return False, f"{why}: {_rows_diagnosis(answer, expected)}"
+        return False, why + "."
     if opt["ignore_order"]:
         answer = answer.sort_index().sort_index(axis=1)
         expected = expected.sort_index().sort_index(axis=1)
@@ -477,6 +602,69 @@ def _show(result: CheckResult, lines: list[str]) -> None:
 
 
 @dataclass(frozen=True)
+class Mistake:
+    """A known wrong method: its result on the data in use, and the hint that names it.
+
+    Parameters
+    ----------
+    name : str
+        A short identifier, e.g. ``"averaged_batch_rates"`` (tests and statistics use it).
+    hint : str
+        What the learner did and how to fix it, without giving the solution:
+        "you averaged the batch rates; a month's rate is its total defects over its total units".
+    answer : Any, optional
+        What the mistaken method gives on the same data; compared with the learner's answer
+        using the check's tolerances.
+    matches : callable, optional
+        ``matches(answer) -> bool`` instead of ``answer``, for mistakes that are a pattern
+        rather than one value (a target above the baseline, a missing deadline).
+
+    Examples
+    --------
+    >>> Mistake("percent", "you gave a percentage; give the fraction.", answer=25.0).name
+    'percent'
+    >>> Mistake("x", "a hint")
+    Traceback (most recent call last):
+    ...
+    ValueError: Mistake 'x' needs `answer` (the mistaken result) or `matches` (a test), not neither.
+    """
+
+    name: str
+    hint: str
+    answer: Any = None
+    matches: Any = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            msg = f"`name` must be non-empty text naming the mistake, got {self.name!r}."
+            raise ValueError(msg)
+        if not isinstance(self.hint, str) or not self.hint.strip():
+            msg = f"`hint` of mistake {self.name!r} must be non-empty text, got {self.hint!r}."
+            raise ValueError(msg)
+        if self.matches is not None and not callable(self.matches):
+            msg = f"`matches` of mistake {self.name!r} must be callable, got {self.matches!r}."
+            raise TypeError(msg)
+        if self.answer is None and self.matches is None:
+            msg = (
+                f"Mistake {self.name!r} needs `answer` (the mistaken result) or `matches` "
+                "(a test), not neither."
+            )
+            raise ValueError(msg)
+
+    def fits(self, answer: Any, **options: Any) -> bool:
+        """Whether the learner's ``answer`` is what this mistake gives."""
+        if self.matches is not None:
+            try:
+                return bool(self.matches(answer))
+            except (TypeError, ValueError, KeyError, AttributeError):
+                return False
+        try:
+            return compare_answer(answer, self.answer, **options)[0]
+        except (TypeError, ValueError):
+            return False
+
+
+@dataclass(frozen=True)
 class Check:
     """One exercise check, defined once and called with each try.
 
@@ -488,18 +676,28 @@ class Check:
     expected : Any
         The right answer, computed from the data in use.
     hints : sequence of str
-        From the gentlest to the most specific; one more is shown on each failed try.
+        Nudges from the gentlest to the most specific, shown one per failed try that matches
+        no known mistake. None of them is the solution.
     success : str
         Why the right answer is right; shown on success.
     rtol, atol, ignore_case, ignore_order, check_names
         See :func:`compare_answer`.
+    mistakes : sequence of Mistake
+        Known wrong methods; a wrong answer that matches one gets that mistake's hint.
+    reveal : str
+        A worked solution the learner may ask for after the hints run out (shown by
+        :meth:`show_solution`, never by a failed try).
+    judge : callable, optional
+        ``judge(answer) -> (ok, why)`` replacing the comparison with ``expected`` (for answers
+        that are judged, not compared: a saved objective, a set of thresholds). ``ok`` None
+        means nothing to judge yet: the check reports "not attempted yet - why".
 
     Examples
     --------
     >>> reset_checks()
     >>> share = Check("share", expected=0.25, hints=["Divide by the total."], success="1 of 4.")
     >>> share(25).status
-    [share] not right yet: got 25: a percentage? Give the fraction (0.25, not 25).
+    [share] not right yet: got 25: 100 times too big: a percentage where a fraction is asked (0.25, not 25)?
     Hint 1 of 1: Divide by the total.
     'failed'
     """
@@ -513,11 +711,23 @@ class Check:
     ignore_case: bool = True
     ignore_order: bool = False
     check_names: bool = False
+    mistakes: tuple[Mistake, ...] = ()
+    reveal: str = ""
+    judge: Any = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             msg = f"`name` must be a non-empty str naming the exercise, got {self.name!r}."
             raise ValueError(msg)
+        mistakes = tuple(self.mistakes)
+        for mistake in mistakes:
+            if not isinstance(mistake, Mistake):
+                msg = f"`mistakes` must hold Mistake objects; got {mistake!r}."
+                raise TypeError(msg)
+        object.__setattr__(self, "mistakes", mistakes)
+        if self.judge is not None and not callable(self.judge):
+            msg = f"`judge` must be callable (answer -> (ok, why)), got {self.judge!r}."
+            raise TypeError(msg)
         hints = (self.hints,) if isinstance(self.hints, str) else tuple(self.hints)
         for i, hint in enumerate(hints):
             if not isinstance(hint, str):
@@ -536,25 +746,42 @@ class Check:
         """Check ``answer``, show the message, record and return the result."""
         return self.run(answer)
 
+    def _options(self) -> dict[str, Any]:
+        return {
+            "rtol": self.rtol,
+            "atol": self.atol,
+            "ignore_case": self.ignore_case,
+            "ignore_order": self.ignore_order,
+            "check_names": self.check_names,
+        }
+
+    def compare(self, answer: Any) -> tuple[bool | None, str]:
+        """``(ok, what differs)`` for ``answer``, without showing or recording anything.
+
+        ``ok`` is None when a ``judge`` finds nothing to judge yet (not attempted).
+        """
+        if self.judge is not None:
+            ok, why = self.judge(answer)
+            return (None if ok is None else bool(ok)), str(why)
+        return compare_answer(answer, self.expected, **self._options())
+
+    def diagnose(self, answer: Any) -> Mistake | None:
+        """The first known mistake that ``answer`` matches, or None."""
+        options = self._options()
+        return next((m for m in self.mistakes if m.fits(answer, **options)), None)
+
     def run(self, answer: Any, *, show: bool = True) -> CheckResult:
         """Check ``answer``; display the message unless ``show`` is False."""
-        if is_placeholder(answer):
+        mistake = None
+        ok, why = (None, "") if is_placeholder(answer) else self.compare(answer)
+        if ok is None:
             tries = _FAILED_TRIES.get(self.name, 0)
             lines = [
-                f"[{self.name}] not attempted yet - replace the `...` placeholder with your "
-                "answer and run the cell again."
+                f"[{self.name}] not attempted yet - "
+                + (why or "replace the `...` placeholder with your answer and run the cell again.")
             ]
             result = CheckResult(self.name, "not_attempted", lines[0], tries)
         else:
-            ok, why = compare_answer(
-                answer,
-                self.expected,
-                rtol=self.rtol,
-                atol=self.atol,
-                ignore_case=self.ignore_case,
-                ignore_order=self.ignore_order,
-                check_names=self.check_names,
-            )
             if ok:
                 tries = _FAILED_TRIES.get(self.name, 0)
                 lines = [f"[{self.name}] correct! {self.success}".rstrip()]
@@ -562,20 +789,39 @@ class Check:
             else:
                 tries = _FAILED_TRIES.get(self.name, 0) + 1
                 _FAILED_TRIES[self.name] = tries
+                mistake = self.diagnose(answer)
                 lines = [f"[{self.name}] not right yet: {why}"]
-                if self.hints:
-                    shown = min(tries, len(self.hints))
-                    last = " (the most specific one)" if shown == len(self.hints) > 1 else ""
-                    lines.append(
-                        f"Hint {shown} of {len(self.hints)}{last}: {self.hints[shown - 1]}"
-                    )
+                if mistake is not None:
+                    lines.append(f"Diagnosis: {mistake.hint}")
                 else:
-                    lines.append("Re-read the question and try again.")
-                result = CheckResult(self.name, "failed", "\n".join(lines), tries)
+                    lines.extend(self._next_hint())
+                name = mistake.name if mistake is not None else None
+                result = CheckResult(self.name, "failed", "\n".join(lines), tries, name)
         _LATEST[self.name] = result
         if show:
             _show(result, lines)
         return result
+
+    def _next_hint(self) -> list[str]:
+        """The next general hint; they escalate only on tries no known mistake explains."""
+        if not self.hints:
+            return ["Re-read the question and try again."]
+        shown = min(_GENERAL_HINTS.get(self.name, 0) + 1, len(self.hints))
+        _GENERAL_HINTS[self.name] = shown
+        last = " (the most specific one)" if shown == len(self.hints) > 1 else ""
+        lines = [f"Hint {shown} of {len(self.hints)}{last}: {self.hints[shown - 1]}"]
+        if shown == len(self.hints) and self.reveal:
+            lines.append(
+                "No more hints. If you want to see a worked solution, ask for it with "
+                f"`.reveal({self.name.split()[0]!r})`."
+            )
+        return lines
+
+    def show_solution(self) -> str:
+        """The worked solution, for a learner who asks for it; also displayed."""
+        text = self.reveal or "No worked solution is stored for this exercise."
+        print(f"[{self.name}] worked solution:\n{text}")
+        return text
 
 
 def check(
@@ -646,3 +892,4 @@ def reset_checks() -> None:
     """Forget every attempt and status recorded in this kernel (a fresh start)."""
     _FAILED_TRIES.clear()
     _LATEST.clear()
+    _GENERAL_HINTS.clear()

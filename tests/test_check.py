@@ -14,6 +14,7 @@ from bsckit.check import (
     STATUSES,
     Check,
     CheckResult,
+    Mistake,
     check,
     checks_summary,
     compare_answer,
@@ -101,7 +102,7 @@ def test_numbers_within_tolerance():
 
 
 def test_number_mistakes_are_named():
-    assert compare_answer(25, 0.25)[1].endswith("Give the fraction (0.25, not 25).")
+    assert compare_answer(25, 0.25)[1].endswith("a fraction is asked (0.25, not 25)?")
     assert "expected a number" in compare_answer("0.25", 0.25)[1]
     assert "expected a number" in compare_answer(True, 1)[1]
     # A one-element Series counts as its value.
@@ -121,7 +122,8 @@ def test_series_right_and_wrong(capsys):
     assert check("s", pd.Series({"Mon": 7.0, "Tue": 5.0}), expected=expected).passed
     wrong = check("s2", pd.Series({"Mon": 7, "Tue": 6}), expected=expected, hints=HINTS)
     assert wrong.status == "failed"
-    assert "first at index Tue: got 6, expected 5" in wrong.message
+    assert "first at index Tue: got 6, 10-50 % too big" in wrong.message
+    assert "expected 5" not in wrong.message  # the right value stays out of sight
 
 
 def test_series_shape_order_and_type_problems():
@@ -152,7 +154,7 @@ def test_dataframes():
 
 def test_sets_strings_and_lists():
     assert compare_answer(["a", "b"], {"a", "b"})[0]
-    assert compare_answer({"a"}, {"a", "b"})[1] == "missing ['b']."
+    assert compare_answer({"a"}, {"a", "b"})[1] == "1 missing."  # which one stays hidden
     assert compare_answer("On  Time", "on time")[0]
     assert not compare_answer("On time", "on time", ignore_case=False)[0]
     assert compare_answer([1, 2.0000000001], [1, 2])[0]
@@ -222,3 +224,88 @@ def test_check_object_reuses_its_definition(capsys):
 def test_two_part_answer_with_one_part_filled_is_an_attempt(capsys):
     result = check("two parts", (3, ...), expected=(3, 4), hints=HINTS)
     assert result.status == "failed"
+
+
+# --- diagnosis: how a wrong answer differs, never what the right one is -----------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "words"),
+    [
+        (4313005.0, 43130.05, "100 times too big"),  # pence for pounds
+        (0.25, 25.0, "100 times too small"),
+        (2500.0, 2.5, "1000 times too big"),
+        (-3.5, 3.5, "wrong sign"),
+        (3.504, 3.5, "within 1 %"),
+        (3.7, 3.5, "within 10 %"),
+        (7.0, 3.5, "too big by more than half"),
+        (4200000.0, 43130.05, "roughly 100 times too big"),  # pence, and duplicates kept
+    ],
+)
+def test_numbers_are_diagnosed_by_scale_sign_and_closeness(answer, expected, words):
+    ok, why = compare_answer(answer, expected)
+    assert not ok
+    assert words in why
+    assert str(expected) not in why.replace(str(answer), "")  # the right value is not told
+
+
+def test_series_diagnosis_names_the_pattern_and_the_grouping():
+    months = pd.period_range("2024-01", periods=24, freq="M")
+    rate = pd.Series(np.linspace(0.02, 0.03, 24), index=months)
+    assert "all 100 times too big" in compare_answer(rate * 100, rate)[1]
+    assert "wrong sign" in compare_answer(-rate, rate)[1]
+    by_month_of_year = pd.Series(np.linspace(0.02, 0.03, 12), index=range(1, 13))
+    why = compare_answer(by_month_of_year, rate)[1]
+    assert "got 12 rows, expected 24" in why and "month of the year" in why
+    assert "duplicates" in compare_answer(pd.concat([rate, rate]), rate)[1]
+    frame = pd.DataFrame({"a": rate})
+    assert "month of the year" in compare_answer(frame.iloc[:12].reset_index(drop=True), frame)[1]
+
+
+def test_known_mistakes_get_their_own_hint_and_general_hints_escalate_only_otherwise(capsys):
+    spec = Check(
+        "rate",
+        expected=0.25,
+        hints=("Divide by all tries.", "Failures over tries."),
+        mistakes=(
+            Mistake("successes", "you divided by the successes.", answer=1 / 3),
+            Mistake("negative", "a rate is never negative.", matches=lambda a: a < 0),
+        ),
+        reveal="rate = failures / tries",
+    )
+    first = spec(1 / 3)
+    assert first.mistake == "successes" and "Diagnosis: you divided by the successes." in str(first)
+    assert "Hint" not in str(first)
+    assert spec(-1).mistake == "negative"
+    # the first try no mistake explains gets the *first* general hint, not the third
+    general = spec(0.9)
+    assert general.mistake is None and "Hint 1 of 2: Divide by all tries." in str(general)
+    last = spec(0.8)
+    assert "Hint 2 of 2 (the most specific one)" in str(last)
+    assert ".reveal('rate')" in str(last) and "failures / tries" not in str(last)
+    assert spec.show_solution() == "rate = failures / tries"
+    assert "rate = failures / tries" in capsys.readouterr().out
+
+
+def test_a_judge_decides_and_may_say_not_attempted():
+    def judge(answer):
+        if answer == "empty":
+            return None, "fill in the widget first."
+        return answer == "good", "not good."
+
+    spec = Check("widget", expected=None, judge=judge)
+    assert spec.run("empty", show=False).status == "not_attempted"
+    assert "fill in the widget first" in spec.run("empty", show=False).message
+    assert spec.run("bad", show=False).status == "failed"
+    assert spec.run("good", show=False).status == "passed"
+
+
+def test_mistake_needs_an_answer_or_a_test():
+    with pytest.raises(ValueError, match="needs `answer`"):
+        Mistake("m", "a hint")
+    with pytest.raises(ValueError, match="`hint`"):
+        Mistake("m", "", answer=1)
+    with pytest.raises(TypeError, match="`mistakes`"):
+        Check("x", 1, mistakes=("not a mistake",))
+    with pytest.raises(TypeError, match="`judge`"):
+        Check("x", 1, judge="yes")

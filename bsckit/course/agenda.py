@@ -1,7 +1,8 @@
 """Workshop agenda computed from the notebooks' own timings.
 
 Every lesson notebook declares ``teaching_minutes`` and ``exercise_minutes`` in its
-``metadata.bsckit`` (see CONTRIBUTING.md). An instructor picks the modules and a start time;
+``metadata.bsckit`` (see CONTRIBUTING.md); for a module with an answer key
+(:mod:`bsckit.answers`) the exercise minutes are the sum of its exercises' minutes there. An instructor picks the modules and a start time;
 the agenda lays the blocks out one after another and inserts a break whenever a stretch of work
 reaches ``break_after`` minutes (a break never splits a block). Change a notebook's minutes and
 every agenda follows, as in the Carpentries lesson template.
@@ -28,6 +29,7 @@ import pandas as pd
 
 from bsckit._atomic import atomic_write_text
 from bsckit._validation import check_count
+from bsckit.answers import exercise_minutes
 
 __all__ = ["Session", "add_arguments", "agenda", "read_sessions", "run", "to_markdown"]
 
@@ -95,11 +97,13 @@ def read_sessions(
                 "Add it as CONTRIBUTING.md shows."
             )
             raise ValueError(msg)
+        module = meta.get("module", int(path.name[:2]))
+        keyed = exercise_minutes(module)  # the answer key is the one source where there is one
         session = Session(
-            module=meta.get("module", int(path.name[:2])),
+            module=module,
             title=meta.get("title", path.stem),
             teaching_minutes=meta["teaching_minutes"],
-            exercise_minutes=meta.get("exercise_minutes", 0),
+            exercise_minutes=meta.get("exercise_minutes", 0) if keyed is None else keyed,
         )
         found[session.module] = session
     if modules is None:

@@ -380,6 +380,9 @@ def _init_worker(pythonpath: str) -> None:
     done, see :data:`bsckit.SKIPPED_OPTIONAL_IMPORTS`): a worker starts in about 0.4 s. Spawned
     workers first re-import the script that started the build: a script that imports nbformat or
     jsonschema before bsckit makes every worker pay the 1.2 s again (``bsckit build`` does not).
+
+    The kernels get ``BSCKIT_WORKSPACE`` pointing at a fresh temporary folder, so a solution
+    that saves to the learner's scorecard writes there and never into ``workspace/``.
     """
     import logging
 
@@ -388,6 +391,11 @@ def _init_worker(pythonpath: str) -> None:
     logging.getLogger("papermill").setLevel(logging.WARNING)
     _drop_kernel_noise()
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    # Solutions save objectives with the SMART builder: into a throw-away workspace, never into
+    # a learner's workspace/ (bsckit.widgets.workspace reads this variable).
+    import tempfile
+
+    os.environ["BSCKIT_WORKSPACE"] = tempfile.mkdtemp(prefix="bsckit-build-workspace-")
     if pythonpath:
         parts = [pythonpath, *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
         os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in parts if p))

@@ -23,7 +23,8 @@ Rules (also in CONTRIBUTING.md):
   ``return ...  # YOUR CODE HERE``; a ``return`` at the block's indentation becomes
   ``return ...  # YOUR CODE HERE``.
 - A whole code cell tagged ``solution`` is treated as one block; a markdown cell tagged
-  ``solution`` is left out; a marked block inside a markdown cell becomes "*Your answer here.*"
+  ``solution`` is left out; any cell tagged ``solution-only`` is left out (e.g. the cell that
+  fills in a widget the learner fills in by hand); a marked block inside a markdown cell becomes "*Your answer here.*"
 - Outputs, execution counts and papermill metadata are cleared; the output is nbformat JSON with
   sorted keys and a trailing newline, so writing twice gives identical bytes.
 - A learner's edits are never overwritten: the exercise records the hash of what was written in
@@ -65,6 +66,7 @@ __all__ = [
     "PLACEHOLDER",
     "SOLUTION_BEGIN",
     "SOLUTION_END",
+    "SOLUTION_ONLY_TAG",
     "SOLUTION_TAG",
     "UPDATED_FOLDER",
     "ExerciseFile",
@@ -80,6 +82,8 @@ __all__ = [
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 SOLUTION_TAG = "solution"
+SOLUTION_ONLY_TAG = "solution-only"
+"""Tag of a cell left out of the exercises altogether (a widget the learner fills in by hand)."""
 PLACEHOLDER = "...  # YOUR CODE HERE"
 MARKDOWN_PLACEHOLDER = "*Your answer here.*"
 UPDATED_FOLDER = "updated"
@@ -351,6 +355,8 @@ def exercise_notebook(
         if "injected-parameters" in tags:
             continue
         if SOLUTION_TAG in tags and cell.cell_type != "code":
+            continue
+        if SOLUTION_ONLY_TAG in tags:
             continue
         cells.append(cell)
     code_sources = [c.source if c.cell_type == "code" else "" for c in cells]

@@ -28,6 +28,7 @@ from bsckit.widgets.thresholds import ThresholdEditor
 from bsckit.widgets.workspace import (
     SCORECARD_FILENAME,
     WORKSPACE_ENV,
+    display_path,
     find_kit_root,
     scorecard_path,
     workspace_dir,
@@ -43,6 +44,7 @@ __all__ = [
     "QuizItem",
     "SmartObjectiveBuilder",
     "ThresholdEditor",
+    "display_path",
     "find_kit_root",
     "measure_history",
     "read_number",

@@ -53,6 +53,7 @@ from bsckit.scorecard import Objective, Perspective, add_objective, load_scoreca
 from bsckit.smart import MEASURES, MEASURES_BY_ID, UNITS, SmartReport, check_smart
 from bsckit.widgets import history as _history
 from bsckit.widgets._summary import StaticSummary, esc
+from bsckit.widgets.workspace import display_path
 from bsckit.widgets.workspace import scorecard_path as _scorecard_path
 
 __all__ = ["STRATEGIC_OBJECTIVES", "SmartObjectiveBuilder", "read_number"]
@@ -360,7 +361,7 @@ class SmartObjectiveBuilder(StaticSummary):
                     w.HBox([self.save_button, self.replace]),
                     self.status,
                     w.HTML(
-                        f'<span style="color:#555">Saves to <code>{esc(self.path)}</code></span>'
+                        f'<span style="color:#555">Saves to <code>{esc(display_path(self.path))}</code></span>'
                     ),
                 ]
             ),
@@ -641,7 +642,7 @@ class SmartObjectiveBuilder(StaticSummary):
         self.saved.append(objective.name)
         self.status.value = (
             f'<span style="color:{_COLOUR["pass"]}" data-saved="true">Saved to'
-            f" {esc(self.path)}: objective &#8220;{esc(objective.name)}&#8221;"
+            f" {esc(display_path(self.path))}: objective &#8220;{esc(objective.name)}&#8221;"
             f" ({len(self.saved)} saved in this session).</span>"
         )
         self.refresh_summary()
@@ -663,8 +664,8 @@ class SmartObjectiveBuilder(StaticSummary):
         if self.last_error:
             return self.last_error
         if self.saved:
-            return f"Saved to {self.path}: {', '.join(self.saved)}."
-        return f"Not saved yet (Save writes to {self.path})."
+            return f"Saved to {display_path(self.path)}: {', '.join(self.saved)}."
+        return f"Not saved yet (Save writes to {display_path(self.path)})."
 
     def summary_text(self) -> str:
         """Plain-text record: the sentence, the five verdicts and what was saved."""

@@ -101,6 +101,8 @@ class ThresholdEditor(StaticSummary):
         good, ok = (high_q, low_q) if direction == "higher_is_better" else (low_q, high_q)
         green = good if green is None else check_number("green", green)
         amber = ok if amber is None else check_number("amber", amber)
+        #: The thresholds the editor started with (an exercise check tells "not moved yet").
+        self.start: tuple[float, float] = (float(green), float(amber))
 
         lo = float(min(array.min(), green, amber))
         hi = float(max(array.max(), green, amber))

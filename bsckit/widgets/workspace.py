@@ -34,6 +34,7 @@ from pathlib import Path
 __all__ = [
     "SCORECARD_FILENAME",
     "WORKSPACE_ENV",
+    "display_path",
     "find_kit_root",
     "scorecard_path",
     "workspace_dir",
@@ -138,3 +139,40 @@ def scorecard_path(path: str | os.PathLike[str] | None = None) -> Path:
         msg = "`scorecard_path` must not be empty text. Pass a file name such as 'my_scorecard.yaml', or None for the default."
         raise ValueError(msg)
     return Path(path)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as shown to the learner and stored in notebook outputs: no machine-specific prefix.
+
+    Inside the folder named by ``BSCKIT_WORKSPACE`` it reads ``$BSCKIT_WORKSPACE/<name>``; inside
+    the kit it is relative to the kit root (``workspace/my_scorecard.yaml``); anywhere else it is
+    the path as given. So an executed notebook holds the same text on every machine.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> saved = os.environ.get(WORKSPACE_ENV)
+    >>> folder = tempfile.mkdtemp()
+    >>> os.environ[WORKSPACE_ENV] = folder
+    >>> display_path(Path(folder) / SCORECARD_FILENAME)
+    '$BSCKIT_WORKSPACE/my_scorecard.yaml'
+    >>> _ = os.environ.pop(WORKSPACE_ENV) if saved is None else os.environ.update({WORKSPACE_ENV: saved})
+    >>> display_path("card.yaml")
+    'card.yaml'
+    """
+    target = Path(path)
+    try:
+        resolved = target.expanduser().resolve()
+    except OSError:  # pragma: no cover - unreadable path
+        return str(path)
+    configured = os.environ.get(WORKSPACE_ENV, "").strip()
+    if configured:
+        base = Path(configured).expanduser().resolve()
+        if resolved.is_relative_to(base):
+            rest = resolved.relative_to(base).as_posix()
+            return f"${WORKSPACE_ENV}/{rest}" if rest != "." else f"${WORKSPACE_ENV}"
+    if target.is_absolute():
+        root = find_kit_root(resolved.parent if resolved.parent.exists() else None)
+        if root is not None and resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return str(path)

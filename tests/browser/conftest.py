@@ -43,6 +43,7 @@ CHROMIUM_ARGS = [
 KIT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = KIT_ROOT / "build" / "screenshots"
 HERE = Path(__file__).resolve().parent
+EXERCISE = KIT_ROOT / "exercises" / "03_internal_processes.ipynb"
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
 
@@ -100,6 +101,11 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     root.mkdir()
     for notebook in HERE.glob("*.ipynb"):
         shutil.copy(notebook, root / notebook.name)
+    # The course's exercise notebook, as a learner gets it, beside a link to the datasets so its
+    # data_dir ("../datasets") resolves as in the kit.
+    (root / "exercises").mkdir()
+    shutil.copy(EXERCISE, root / "exercises" / EXERCISE.name)
+    (root / "datasets").symlink_to(KIT_ROOT / "datasets", target_is_directory=True)
     config_dir = base / "jupyter_config"
     _write_lab_settings(config_dir)
     env = dict(os.environ)
