@@ -66,7 +66,7 @@ __all__ = [
     "exercises",
 ]
 
-MODULES: dict[int, str] = {3: "bsckit.answers.module3"}
+MODULES: dict[int, str] = {1: "bsckit.answers.module1", 3: "bsckit.answers.module3"}
 """Course module number -> the Python module holding its answer key."""
 
 
