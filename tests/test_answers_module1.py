@@ -148,9 +148,18 @@ def _sales_monthly(t):
     }
 
 
-def _gap(t):
+def _gap_all_months(t):
     o, months = t["orders"], _months(t)
-    net = t["finance_monthly"].set_index("month")["net_revenue"]
+    net = t["finance_monthly"]["net_revenue"].to_numpy()
+    done = o[o["status"] == "delivered"]
+    ops = done.groupby(done["delivered_at"].dt.to_period("M").dt.start_time)["amount"].sum()
+    ops = ops.reindex(months).to_numpy()
+    return abs((ops - net) / net).max() * 100
+
+
+def _gap(t):
+    o, months = t["orders"], _months(t)[1:]
+    net = t["finance_monthly"].set_index("month")["net_revenue"].iloc[1:]
     net.index = months
     done = o[o["status"] == "delivered"]
     ops = (
@@ -161,7 +170,7 @@ def _gap(t):
     gap = (ops - net) / net
     return {
         "solution": gap.abs().max() * 100,
-        "signed_max": gap.max() * 100,
+        "first_month_included": _gap_all_months(t),
         "fraction": gap.abs().max(),
         "gbp": (ops - net).abs().max(),
     }
