@@ -3,6 +3,13 @@
 The monthly measures below are computed from the tables the way a learner would (plain pandas),
 not with the generator's own code; the expected signs and lags come from the documentation in
 ``bsckit.data.chains`` (the generator reads them from there too).
+
+Planted links are tuned to the strength of business data, so a single seed may miss one; the
+properties are therefore rates over ``SEEDS`` (30 generated datasets per scenario): each link is
+found at its planted lag and sign in at least 90 % of them, its median correlation is the one
+the data dictionary documents, and measures with no planted link are "significant" no more often
+than chance. Only the monthly measures are kept per seed, so the 90 datasets are not held in
+memory at once.
 """
 
 from __future__ import annotations
@@ -12,12 +19,18 @@ import functools
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from bsckit.data import CHAINS, QUALITY_EPISODES, generate
 from bsckit.data.chains import CHAIN_BY_ID
+from bsckit.data.drivers import CHECKS_LAG, MARKETING_LAG
+from bsckit.data.scenarios import SCENARIOS
 
-SEEDS = (2024, 7, 99)
+SEEDS = tuple(range(1, 31))
+RECORD_SEEDS = (2024, 7, 99)
 MAX_LAG = 6
+MIN_FOUND = 0.9
+SCENARIO_NAMES = sorted(SCENARIOS)
 
 
 @functools.cache
@@ -40,8 +53,12 @@ def _active(customers: pd.DataFrame, months: pd.PeriodIndex, *, at_start: bool) 
 
 
 @functools.cache
-def measures(seed: int) -> pd.DataFrame:
-    t = tables(seed)
+def measures(seed: int, scenario: str = "baseline") -> pd.DataFrame:
+    """Monthly measures of one generated dataset (the tables themselves are not kept)."""
+    return _measures(generate(seed=seed, scenario=scenario))
+
+
+def _measures(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     orders = t["orders"]
     delivered = orders[orders["status"] == "delivered"]
     m: dict[str, pd.Series] = {}
@@ -151,46 +168,71 @@ def test_every_monthly_chain_has_a_test() -> None:
     assert {c.id for c in CHAINS if c.level == "month"} == set(MONTHLY)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("chain_id", sorted(MONTHLY))
-def test_chain_sign_and_lag_recovered(chain_id: str, seed: int) -> None:
+def _found(chain_id: str, seed: int, scenario: str) -> tuple[bool, float]:
     chain = CHAIN_BY_ID[chain_id]
     cause, effect = MONTHLY[chain_id]
-    m = measures(seed)
+    m = measures(seed, scenario)
     r = lagged_correlations(m[cause], m[effect])
     best = int(np.nanargmax(np.abs(r)))
-    assert best == chain.lag, f"{chain_id}: correlations by lag {np.round(r, 2)}"
-    assert np.sign(r[best]) == chain.sign
-    assert abs(r[best]) > 0.5
+    return best == chain.lag and np.sign(r[best]) == chain.sign, float(r[chain.lag])
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_marketing_spend_is_correlated_but_not_a_cause(seed: int) -> None:
-    m = measures(seed)
-    r = lagged_correlations(m["marketing"], m["new_share"])
-    assert r[0] > 0.4  # it moves with the share in the same month ...
-    assert np.max(np.abs(r[1:])) < abs(r[0])  # ... but never leads it
-    # Next to the true cause (studies three months earlier) it explains nothing.
-    lag = CHAIN_BY_ID["research_to_new_dish_share"].lag
-    frame = pd.DataFrame(
-        {"share": m["new_share"], "studies": m["studies"].shift(lag), "marketing": m["marketing"]}
-    ).dropna()
-    x = np.column_stack([np.ones(len(frame)), frame["studies"], frame["marketing"]])
-    beta, *_ = np.linalg.lstsq(x, frame["share"].to_numpy(), rcond=None)
-    resid = frame["share"].to_numpy() - x @ beta
-    cov = resid @ resid / (len(frame) - 3) * np.linalg.inv(x.T @ x)
-    t_stats = beta / np.sqrt(np.diag(cov))
-    assert abs(t_stats[2]) < 2.5
-    assert t_stats[1] > abs(t_stats[2])
+@pytest.mark.parametrize("scenario", SCENARIO_NAMES)
+@pytest.mark.parametrize("chain_id", sorted(MONTHLY))
+def test_chain_found_at_its_lag_and_sign_on_most_seeds(chain_id: str, scenario: str) -> None:
+    """Among lags 0-6, the strongest correlation is at the planted lag, with the planted sign."""
+    results = [_found(chain_id, seed, scenario) for seed in SEEDS]
+    rate = np.mean([found for found, _ in results])
+    print(f"{chain_id} [{scenario}]: found on {rate:.0%} of {len(SEEDS)} seeds")
+    assert rate >= MIN_FOUND, [round(r, 2) for _, r in results]
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_quality_checks_follow_defects_instead_of_leading_them(seed: int) -> None:
-    m = measures(seed)
-    forward = lagged_correlations(m["checks"], m["defect_rate"])  # checks as a cause
-    backward = lagged_correlations(m["defect_rate"], m["checks"])  # defects lead checks
-    assert backward[2] > 0.5
-    assert np.max(np.abs(forward)) < backward[2]
+@pytest.mark.parametrize("chain_id", sorted(MONTHLY))
+def test_chain_strength_is_the_documented_one(chain_id: str) -> None:
+    """The data dictionary's typical r is the median over baseline seeds (within 0.1)."""
+    median = np.median([_found(chain_id, seed, "baseline")[1] for seed in SEEDS])
+    documented = CHAIN_BY_ID[chain_id].typical_r
+    assert documented is not None and abs(median - documented) <= 0.1, median
+    assert abs(median) < 0.9, "planted links must not be near-perfect lines"
+
+
+# Pairs of monthly measures with no planted path between them in the generator.
+UNRELATED = (
+    ("studies", "defect_rate"),
+    ("improvements", "new_share"),
+    ("training", "defect_rate"),
+    ("billing_errors", "fcr"),
+    ("studies", "fcr"),
+    ("improvements", "dso"),
+)
+CHANCE = 0.05
+
+
+def _p_values(cause: pd.Series, effect: pd.Series) -> list[float]:
+    x, y = cause.to_numpy(float), effect.to_numpy(float)
+    out = []
+    for k in range(MAX_LAG + 1):
+        a, b = x[: len(x) - k], y[k:]
+        ok = np.isfinite(a) & np.isfinite(b)
+        out.append(stats.pearsonr(a[ok], b[ok]).pvalue)
+    return out
+
+
+@pytest.mark.parametrize("scenario", SCENARIO_NAMES)
+def test_unplanted_links_are_significant_no_more_often_than_chance(scenario: str) -> None:
+    """p < 0.05 at a given lag happens in about 5 % of (pair, lag, seed) cells, not more."""
+    p = np.array(
+        [
+            _p_values(measures(seed, scenario)[c], measures(seed, scenario)[e])
+            for seed in SEEDS
+            for c, e in UNRELATED
+        ]
+    )
+    rate = float((p < CHANCE).mean())
+    # Binomial bound: chance plus 3 standard errors of the cells tested.
+    bound = CHANCE + 3 * np.sqrt(CHANCE * (1 - CHANCE) / p.size)
+    print(f"unplanted pairs [{scenario}]: p < 0.05 in {rate:.1%} of {p.size} cells")
+    assert rate <= bound
 
 
 def _ols_t(y: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -200,7 +242,51 @@ def _ols_t(y: np.ndarray, x: np.ndarray) -> np.ndarray:
     return beta / np.sqrt(np.diag(cov))
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+def _marketing(seed: int, scenario: str) -> tuple[float, float, float]:
+    m = measures(seed, scenario)
+    research_lag = CHAIN_BY_ID["research_to_new_dish_share"].lag
+    lead = research_lag - MARKETING_LAG  # marketing leads the share by this many months
+    r = lagged_correlations(m["marketing"], m["new_share"])
+    frame = pd.DataFrame(
+        {
+            "share": m["new_share"],
+            "studies": m["studies"].shift(research_lag),
+            "marketing": m["marketing"].shift(lead),
+        }
+    ).dropna()
+    x = np.column_stack([np.ones(len(frame)), frame["studies"], frame["marketing"]])
+    t = _ols_t(frame["share"].to_numpy(), x)
+    return float(r[lead]), float(t[1]), float(t[2])
+
+
+@pytest.mark.parametrize("scenario", SCENARIO_NAMES)
+def test_marketing_spend_leads_the_share_but_is_not_a_cause(scenario: str) -> None:
+    results = [_marketing(seed, scenario) for seed in SEEDS]
+    # It correlates with the share a month later (it looks like a leading measure) ...
+    assert np.median([r for r, _, _ in results]) > 0.3
+    # ... but next to the studies it explains less: the studies keep the larger t-value.
+    # (Whether marketing's own |t| stays below 2 is a coin with 5 % on the wrong side even
+    # for a pure null, so it is no property to test on 30 seeds.)
+    assert np.mean([abs(t_mkt) < t_res for _, t_res, t_mkt in results]) >= MIN_FOUND, results
+
+
+@pytest.mark.parametrize("scenario", SCENARIO_NAMES)
+def test_quality_checks_follow_defects_instead_of_leading_them(scenario: str) -> None:
+    found = []
+    for seed in SEEDS:
+        m = measures(seed, scenario)
+        forward = lagged_correlations(m["checks"], m["defect_rate"])  # checks as a cause
+        backward = lagged_correlations(m["defect_rate"], m["checks"])  # defects lead checks
+        best = int(np.nanargmax(np.abs(backward)))
+        found.append(
+            best == CHECKS_LAG
+            and backward[best] > 0
+            and np.max(np.abs(forward)) < backward[CHECKS_LAG]
+        )
+    assert np.mean(found) >= MIN_FOUND
+
+
+@pytest.mark.parametrize("seed", RECORD_SEEDS)
 def test_onboarding_training_shortens_time_to_competency(seed: int) -> None:
     staff = tables(seed)["employees"]
     roles = pd.get_dummies(staff["role"].astype(str), drop_first=True).to_numpy(float)
@@ -222,7 +308,7 @@ def test_agents_not_yet_competent_resolve_fewer_tickets_at_first_contact() -> No
     assert gap < -0.07
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", RECORD_SEEDS)
 def test_first_contact_resolution_and_response_time_drive_ticket_csat(seed: int) -> None:
     t = tables(seed)
     s = t["surveys"]

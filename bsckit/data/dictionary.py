@@ -115,18 +115,24 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
         "## Planted cause-and-effect chains",
         "",
         "Each link: when the cause moves in month t, the effect moves in month t + lag with the "
-        "given sign and about the given size, plus noise. Links at month level can be found with "
-        "lagged correlation of monthly aggregates (the test suite recovers each one's sign and "
-        "lag, over several seeds); ticket- and employee-level links act inside one record and "
-        "are found with a regression on the rows.",
+        "given sign and about the given size, plus noise. The noise is set so that links are "
+        "about as strong as in business data, not near-perfect lines: *typical r* is the median "
+        "correlation at the planted lag over 30 generated baseline datasets of 24 months. Links "
+        "at month level can be found with lagged correlation of monthly aggregates (the test "
+        "suite finds each one at its planted sign and lag in at least 90 % of 30 seeds per "
+        "scenario, and checks that unrelated measures correlate no more often than chance); "
+        "ticket- and employee-level links act inside one record and are found with a regression "
+        "on the rows. With 24 months, scanning many lags finds chance correlations easily: name "
+        "the lag you expect before you look.",
         "",
-        "| id | process | cause | effect | sign | lag (months) | size | level |",
-        "|---|---|---|---|---|---|---|---|",
+        "| id | process | cause | effect | sign | lag (months) | size | typical r | level |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for c in CHAINS:
         lines.append(
             f"| `{c.id}` | {c.process} | {_cell(c.cause)} | {_cell(c.effect)} | "
-            f"{'+' if c.sign > 0 else '-'} | {c.lag} | {c.size:g} ({_cell(c.size_unit)}) | {c.level} |"
+            f"{'+' if c.sign > 0 else '-'} | {c.lag} | {c.size:g} ({_cell(c.size_unit)}) | "
+            f"{'' if c.typical_r is None else f'{c.typical_r:+.2f}'} | {c.level} |"
         )
     lines += ["", "Stories:", ""]
     for c in CHAINS:

@@ -24,7 +24,17 @@ import pandas as pd
 from .chains import CHAIN_BY_ID
 from .scenarios import Scenario
 
-__all__ = ["BURN_IN", "CUSTOMER_TYPES", "Calendar", "make_ids", "monthly_plan", "rng_for"]
+__all__ = [
+    "BURN_IN",
+    "CHECKS_LAG",
+    "CUSTOMER_TYPES",
+    "MARKETING_LAG",
+    "NOISE",
+    "Calendar",
+    "make_ids",
+    "monthly_plan",
+    "rng_for",
+]
 
 BURN_IN = 6
 CUSTOMER_TYPES = ("subscriber", "payg", "business")
@@ -49,6 +59,28 @@ BUSINESS_ORDERS = 3.0
 NPS_SENT_SHARE = 0.16
 NPS_RESPONSE_RATE = 0.45
 SEASON_BUSINESS = np.array([0.9, 1, 1, 1, 1, 1, 0.95, 0.75, 1.05, 1, 1.05, 1.2])
+MARKETING_LAG = 2
+"""Months between a market study and the campaign planned from it (marketing is a distractor)."""
+CHECKS_LAG = 2
+"""Months between a rise in the defect rate and the extra quality checks it prompts."""
+
+# Noise on each planted effect: what else moves the effect month to month. Set so that, on 24
+# months, each link's correlation at its planted lag is that of business data (|r| about 0.6
+# to 0.8, ``Chain.typical_r``), not a near-perfect line; scaled with the cause's own spread
+# where a scenario changes it, so every scenario keeps about the same strength.
+NOISE = {
+    "new_share": 0.024,  # share of revenue, per sqrt(studies a month / 3)
+    "marketing": 0.3,  # relative, campaigns not tied to research
+    "defect_log": 0.13,  # log defect rate, per sqrt(improvements a month / 2.5)
+    "real_cost": 0.022,  # relative real cost per unit, per sqrt(improvements a month / 2.5)
+    "complaints": 1.4,  # complaints per 1,000 orders, besides counting noise
+    "nps": 5.0,  # NPS points, besides survey sampling
+    "checks": 0.2,  # quality checks per batch
+    "signups": 0.12,  # relative monthly sign-ups (campaigns, weather, competitors)
+    "fcr": 0.025,  # share of tickets resolved at first contact
+    "csat": 0.08,  # CSAT points shared by a month's tickets (mood, menu, season)
+    "one_off": 0.13,  # relative one-off order rate
+}
 
 
 def rng_for(seed: int, name: str) -> np.random.Generator:
@@ -190,11 +222,17 @@ def monthly_plan(cal: Calendar, scenario: Scenario, scale: float, seed: int) -> 
     lag = c["research_to_new_dish_share"].lag
     s_lag = _lagged(studies, lag, scenario.research_rate)
     share = 0.15 + c["research_to_new_dish_share"].size * (s_lag - _STUDIES0)
-    plan["new_share"] = np.clip(share + rng.normal(0, 0.012, months), 0.02, 0.6)
+    spread = np.sqrt(scenario.research_rate / _STUDIES0)
+    plan["new_share"] = np.clip(
+        share + rng.normal(0, NOISE["new_share"] * spread, months), 0.02, 0.6
+    )
+    # Campaigns are planned from the same studies, MARKETING_LAG months after them (so a
+    # month before the new dishes sell): a common cause, with no effect of its own.
+    m_lag = _lagged(studies, MARKETING_LAG, scenario.research_rate) - scenario.research_rate
     plan["marketing_spend"] = (
-        (9000 * scale * (1 + 0.10 * (s_lag - _STUDIES0) + rng.normal(0, 0.08, months))).clip(
-            1000 * scale
-        )
+        (
+            9000 * scale * (1 + 0.10 * m_lag / spread + rng.normal(0, NOISE["marketing"], months))
+        ).clip(1000 * scale)
         * plan["cpi"]
         / 100
     )
@@ -202,34 +240,50 @@ def monthly_plan(cal: Calendar, scenario: Scenario, scale: float, seed: int) -> 
     # Operations: improvements -> defects and cost.
     impr = rng.poisson(scenario.improvement_rate, months).astype(float)
     plan["improvements"] = impr.astype(int)
+    spread = np.sqrt(scenario.improvement_rate / _IMPROVEMENTS0)
     i_lag = _lagged(impr, c["improvements_to_defects"].lag, scenario.improvement_rate)
     plan["defect_rate"] = _DEFECT0 * np.exp(
-        c["improvements_to_defects"].size * (i_lag - _IMPROVEMENTS0) + rng.normal(0, 0.06, months)
+        c["improvements_to_defects"].size * (i_lag - _IMPROVEMENTS0)
+        + rng.normal(0, NOISE["defect_log"] * spread, months)
     )
     i_lag = _lagged(impr, c["improvements_to_cost"].lag, scenario.improvement_rate)
     plan["real_cost_factor"] = (
-        1 + c["improvements_to_cost"].size * (i_lag - _IMPROVEMENTS0) + rng.normal(0, 0.006, months)
+        1
+        + c["improvements_to_cost"].size * (i_lag - _IMPROVEMENTS0)
+        + rng.normal(0, NOISE["real_cost"] * spread, months)
     )
     plan["late_share"] = np.clip(0.07 * np.exp(rng.normal(0, 0.25, months)), 0.01, 0.4)
 
     # Service drivers.
-    train = scenario.training_hours * np.exp(rng.normal(0, 0.4, months))
+    # Training comes in bursts; where there is less of it, the bursts are relatively larger.
+    burst = 0.4 * np.sqrt(_TRAINING0 / scenario.training_hours)
+    train = scenario.training_hours * np.exp(rng.normal(0, burst, months))
     plan["training_hours"] = train
     t_lag = _lagged(train, c["training_to_fcr"].lag, scenario.training_hours)
-    fcr = _FCR0 + c["training_to_fcr"].size * (t_lag - _TRAINING0) + rng.normal(0, 0.015, months)
+    fcr = (
+        _FCR0
+        + c["training_to_fcr"].size * (t_lag - _TRAINING0)
+        + rng.normal(0, NOISE["fcr"], months)
+    )
     plan["fcr"] = np.clip(fcr, 0.3, 0.95)
     plan["response_hours"] = scenario.response_hours * np.exp(rng.normal(0, 0.35, months))
+    plan["csat_shock"] = rng.normal(0, NOISE["csat"], months)
     plan["csat_support"] = (
         _CSAT_BASE
         + c["fcr_to_csat"].size * plan["fcr"]
         + c["response_time_to_csat"].size * np.log2(plan["response_hours"] / _RESPONSE0)
+        + plan["csat_shock"]
     )
     csat_lag = _lagged(plan["csat_support"].to_numpy(), c["csat_to_repeat_orders"].lag, 4.2)
     plan["one_off_factor"] = np.clip(
-        1 + c["csat_to_repeat_orders"].size * (csat_lag - 4.2), 0.3, 2.0
+        1
+        + c["csat_to_repeat_orders"].size * (csat_lag - 4.2)
+        + rng.normal(0, NOISE["one_off"], months),
+        0.3,
+        2.0,
     )
     plan["billing_error_rate"] = np.clip(
-        scenario.billing_error_rate * np.exp(rng.normal(0, 0.7, months)), 0.005, 0.4
+        scenario.billing_error_rate * np.exp(rng.normal(0, 0.5, months)), 0.005, 0.4
     )
     plan["onboarding_hours"] = 40 * np.sqrt(scenario.training_hours / _TRAINING0) + rng.normal(
         0, 4, months
@@ -258,7 +312,9 @@ def monthly_plan(cal: Calendar, scenario: Scenario, scale: float, seed: int) -> 
     for i in range(months):
         for k in CUSTOMER_TYPES:
             cols[f"active_start_{k}"][i] = active[k]
-            cols[f"signups_{k}"][i] = max(0, round(signup_mean[k] * (1 + rng.normal(0, 0.08))))
+            cols[f"signups_{k}"][i] = max(
+                0, round(signup_mean[k] * (1 + rng.normal(0, NOISE["signups"])))
+            )
         nps_before = nps_real[i - s_churn.lag] if i >= s_churn.lag else _NPS0
         rate = (
             _CHURN["subscriber"]
@@ -283,12 +339,21 @@ def monthly_plan(cal: Calendar, scenario: Scenario, scale: float, seed: int) -> 
         )
         # Defects (last month) -> quality complaints per 1,000 orders.
         d_prev = plan["defect_rate"].iat[i - 1] if i >= 1 else _DEFECT0
-        q = max(0.5, _COMPLAINTS0 + c["defects_to_complaints"].size * (d_prev - _DEFECT0) * 100)
+        q = max(
+            0.5,
+            _COMPLAINTS0
+            + c["defects_to_complaints"].size * (d_prev - _DEFECT0) * 100
+            + rng.normal(0, NOISE["complaints"]),
+        )
         complaints[i] = rng.poisson(q * expected_orders[i] / 1000)
         complaint_rate[i] = 1000 * complaints[i] / expected_orders[i]
         # Complaints (last month) -> NPS.
         q_prev = complaint_rate[i - 1] if i >= 1 else _COMPLAINTS0
-        nps = _NPS0 + c["complaints_to_nps"].size * (q_prev - _COMPLAINTS0) + rng.normal(0, 2.0)
+        nps = (
+            _NPS0
+            + c["complaints_to_nps"].size * (q_prev - _COMPLAINTS0)
+            + rng.normal(0, NOISE["nps"])
+        )
         nps = float(np.clip(nps, -65, 65))
         nps_latent[i] = nps
         total_active = households + in_month["business"]
@@ -298,8 +363,10 @@ def monthly_plan(cal: Calendar, scenario: Scenario, scale: float, seed: int) -> 
         nps_counts[i] = rng.multinomial(responses, probs)
         if responses:
             nps_real[i] = 100 * (nps_counts[i, 0] - nps_counts[i, 2]) / responses
-        # Distractor: the quality team adds checks after complaints rise.
-        checks[i] = max(0.5, 3 + 0.25 * (q_prev - _COMPLAINTS0) + rng.normal(0, 0.3))
+        # Distractor: the quality team reviews the defect reports each month and adds checks;
+        # the new checks reach the line CHECKS_LAG months after the defect rate rose.
+        d_before = plan["defect_rate"].iat[i - CHECKS_LAG] if i >= CHECKS_LAG else _DEFECT0
+        checks[i] = max(0.5, 3 + 50 * (d_before - _DEFECT0) + rng.normal(0, NOISE["checks"]))
         for k in CUSTOMER_TYPES:
             active[k] = active[k] + cols[f"signups_{k}"][i] - cols[f"churners_{k}"][i]
     for name, values in cols.items():

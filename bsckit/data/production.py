@@ -3,7 +3,8 @@
 Batches carry everything OEE, first-pass yield, throughput and cost per unit need. The defect
 rate follows the process improvements started two months earlier (chain
 ``improvements_to_defects``), and so does the real cost per unit (``improvements_to_cost``).
-``quality_checks`` is a distractor: the quality team adds checks after complaints rise.
+``quality_checks`` is a distractor: the quality team adds checks two months after the defect
+rate rises (reverse causation).
 Portion weights are sampled in subgroups of five against a 340-360 g specification with target
 350 g; the special causes in :data:`bsckit.data.chains.QUALITY_EPISODES` are planted in them.
 

@@ -120,6 +120,7 @@ def surveys(
         _CSAT_BASE
         + CHAIN_BY_ID["fcr_to_csat"].size * fcr
         + CHAIN_BY_ID["response_time_to_csat"].size * np.log2(hours / _RESPONSE0)
+        + rep["csat_shock"].to_numpy()[np.clip(cal.month_index(opened), 0, cal.n - 1)]
     )
     frames.append(
         _touch(
