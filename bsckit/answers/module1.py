@@ -310,7 +310,7 @@ def _key_warning(data: ExerciseData, using: Any) -> Check:
     s = _signals(data)
     table = lagged_correlation(s["nps"], s["subscription_growth"], max_lag=6, min_lag=1)
     expected = table["correlation"]
-    lead = int(expected.abs().idxmax())
+    lead = int(expected.idxmax())  # NPS up, growth up: the predicted sign is positive
     reversed_ = lagged_correlation(s["subscription_growth"], s["nps"], max_lag=6, min_lag=1)
     levels = lagged_correlation(s["nps"], s["subscription_revenue"], max_lag=6, min_lag=1)
     with_zero = lagged_correlation(s["nps"], s["subscription_growth"], max_lag=6)
@@ -342,7 +342,7 @@ def _key_warning(data: ExerciseData, using: Any) -> Check:
             "indexed by lag; you want its `correlation` column.",
             "The cause is NPS, the effect subscription revenue growth; lags 1 to 6.",
         ),
-        success=f"The correlation is strongest with NPS leading by {lead} month(s) "
+        success=f"The positive correlation is strongest with NPS leading by {lead} month(s) "
         f"(r = {expected.loc[lead]:.2f}): a fall in NPS is visible that long before the "
         "subscription revenue it costs. A scorecard that waits for revenue loses those months.",
         reveal="warning = lagged_correlation(signals['nps'], signals['subscription_growth'], "

@@ -26,18 +26,18 @@ __all__ = [
     "1.1",
     module=1,
     needs=("orders", "tickets", "surveys", "customers", "finance_monthly"),
-    sentence="Relationship NPS moves first: its correlation with the growth of subscription "
-    "revenue is strongest when NPS leads by two months or more.",
+    sentence="Relationship NPS foreshadows subscription revenue: NPS in one month correlates "
+    "positively with the growth of subscription revenue three months later.",
 )
 def nps_leads_subscription_revenue(evidence: Evidence) -> Verdict:
-    """Lag (1-6) of the largest |r| between monthly NPS and subscription revenue growth."""
+    """Correlation of monthly NPS with subscription revenue growth three months later."""
     from bsckit.alignment import monthly_signals
     from bsckit.processes import lagged_correlation
 
     signals = evidence.cached("alignment_signals", lambda: monthly_signals(evidence.tables))
-    table = lagged_correlation(signals["nps"], signals["subscription_growth"], max_lag=6, min_lag=1)
-    lag = int(table["correlation"].abs().idxmax())
-    return Verdict(lag >= 2, float(lag), "lag of the largest |r|, NPS -> subscription growth")
+    table = lagged_correlation(signals["nps"], signals["subscription_growth"], max_lag=3)
+    r = float(table.loc[3, "correlation"])
+    return Verdict(r > 0, r, "r, NPS -> subscription revenue growth 3 months later")
 
 
 @claim(
