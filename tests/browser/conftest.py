@@ -105,6 +105,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     # data_dir ("../datasets") resolves as in the kit.
     (root / "exercises").mkdir()
     shutil.copy(EXERCISE, root / "exercises" / EXERCISE.name)
+    # Module 1's exercise and lesson notebooks (tests/browser/test_jupyterlab_module1.py).
+    shutil.copy(EXERCISE.with_name("01_alignment.ipynb"), root / "exercises")
+    (root / "notebooks").mkdir()
+    shutil.copy(KIT_ROOT / "notebooks" / "01_alignment.ipynb", root / "notebooks")
     (root / "datasets").symlink_to(KIT_ROOT / "datasets", target_is_directory=True)
     config_dir = base / "jupyter_config"
     _write_lab_settings(config_dir)
