@@ -315,7 +315,7 @@ def exercises(
     >>> exercises(9)
     Traceback (most recent call last):
     ...
-    ValueError: `module` must be one of the modules with an answer key (3); got 9.
+    ValueError: `module` must be one of the modules with an answer key (1, 3); got 9.
     """
     if module not in MODULES:
         known = ", ".join(str(m) for m in MODULES)
