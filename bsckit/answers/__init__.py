@@ -66,7 +66,11 @@ __all__ = [
     "exercises",
 ]
 
-MODULES: dict[int, str] = {2: "bsckit.answers.module2", 3: "bsckit.answers.module3"}
+MODULES: dict[int, str] = {
+    1: "bsckit.answers.module1",
+    2: "bsckit.answers.module2",
+    3: "bsckit.answers.module3",
+}
 """Course module number -> the Python module holding its answer key."""
 
 
@@ -319,7 +323,7 @@ def exercises(
     >>> exercises(9)
     Traceback (most recent call last):
     ...
-    ValueError: `module` must be one of the modules with an answer key (2, 3); got 9.
+    ValueError: `module` must be one of the modules with an answer key (1, 2, 3); got 9.
     """
     if module not in MODULES:
         known = ", ".join(str(m) for m in MODULES)

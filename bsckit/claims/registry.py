@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 CLAIM_MODULES: dict[int, str] = {
+    1: "alignment",
     2: "customer",
     3: "internal_processes",
 }

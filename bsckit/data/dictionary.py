@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .alignment import PLANTED as ALIGNMENT_PLANTED
 from .chains import CHAINS, DISTRACTORS, QUALITY_EPISODES
 from .customer_effects import customer_effects_section
 from .scenarios import SCENARIOS
@@ -189,6 +190,9 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
             f"| `{e.id}` | {e.kitchen_id} | {e.month_offset} | {e.first_day}-{e.last_day} | "
             f"{e.kind} | {e.size:g} | {_cell(e.story)} |"
         )
+    lines += ["", "## Planted in the alignment workshop tables (module 1)", ""]
+    for key, what, how in ALIGNMENT_PLANTED:
+        lines.append(f"- `{key}`: {what}. How to find it: {how}.")
     lines += [
         "",
         "## Other facts worth knowing",

@@ -22,6 +22,7 @@ from faker import Faker
 
 from .._validation import check_count, check_number
 from . import (
+    alignment,
     billing,
     campaign,
     catalogue,
@@ -248,4 +249,23 @@ def generate(
         done(name, frame)
     for name, frame in catalogue.catalogue_tables(p.start, p.months).items():
         done(name, frame)
+    done("departments", alignment.departments())
+    done(
+        "department_targets",
+        alignment.department_targets(
+            ords, batch, tick, out["finance_monthly"], out["surveys"], rng_for(p.seed, "targets")
+        ),
+    )
+    done(
+        "accountability_claims",
+        alignment.accountability_claims(
+            out["metric_catalogue"], cal, rng_for(p.seed, "accountability_claims")
+        ),
+    )
+    for name, frame in alignment.dashboards(cal, ords, ret).items():
+        done(name, frame)
+    done(
+        "measure_proposals",
+        alignment.measure_proposals(kitchen_ids, rng_for(p.seed, "measure_proposals")),
+    )
     return {name: conform(name, out[name]) for name in (SCHEMA or out)}

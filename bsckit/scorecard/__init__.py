@@ -21,6 +21,7 @@ from __future__ import annotations
 from bsckit.scorecard.example import example_scorecard, example_values
 from bsckit.scorecard.files import (
     ScorecardFileError,
+    add_link,
     add_objective,
     dump_scorecard,
     load_scorecard,
@@ -58,6 +59,7 @@ __all__ = [
     "Scorecard",
     "ScorecardFileError",
     "StrategyMap",
+    "add_link",
     "add_objective",
     "binary",
     "dump_scorecard",

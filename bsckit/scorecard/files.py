@@ -27,9 +27,11 @@ from bsckit._atomic import atomic_write_text
 from bsckit.scorecard._paths import key_path_text
 from bsckit.scorecard.objective import Objective
 from bsckit.scorecard.scorecard import Scorecard
+from bsckit.scorecard.strategy_map import Link
 
 __all__ = [
     "ScorecardFileError",
+    "add_link",
     "add_objective",
     "dump_scorecard",
     "load_scorecard",
@@ -181,5 +183,49 @@ def add_objective(
     exists = path.exists()
     card = load_scorecard(path) if exists else Scorecard(name=scorecard_name or path.stem)
     card = card.with_objective(objective)
+    save_scorecard(card, path)
+    return card
+
+
+def add_link(path: str | os.PathLike[str], cause: str, effect: str) -> Scorecard:
+    """Add the cause-and-effect link ``cause -> effect`` to the scorecard file at ``path``.
+
+    Both objectives must already be in the file. Saved atomically with a ``.bak`` copy; a link
+    that is already there is kept once. A corrupt file raises :class:`ScorecardFileError` and
+    is left untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "card.yaml"
+    >>> for name, p in (("Train agents", "learning_growth"), ("Resolve first time", "customer")):
+    ...     _ = add_objective(path, Objective(name=name, perspective=p))
+    >>> [(l.cause, l.effect) for l in add_link(path, "Train agents", "Resolve first time").links]
+    [('Train agents', 'Resolve first time')]
+    >>> add_link(path, "Train agents", "Grow revenue")
+    Traceback (most recent call last):
+    ...
+    ValueError: `effect` 'Grow revenue' is not an objective in card.yaml; it has: 'Train agents', 'Resolve first time'. Save the objective first, or fix the spelling.
+    """
+    path = Path(path)
+    card = load_scorecard(path)
+    names = [o.name for o in card.objectives]
+    for role, name in (("cause", cause), ("effect", effect)):
+        if name not in names:
+            known = ", ".join(repr(n) for n in names) or "none"
+            msg = (
+                f"`{role}` {name!r} is not an objective in {path.name}; it has: {known}."
+                " Save the objective first, or fix the spelling."
+            )
+            raise ValueError(msg)
+    if any(link.cause == cause and link.effect == effect for link in card.links):
+        return card
+    link = Link(cause=cause, effect=effect)
+    card = Scorecard(
+        name=card.name,
+        objectives=card.objectives,
+        links=(*card.links, link),
+        description=card.description,
+    )
     save_scorecard(card, path)
     return card

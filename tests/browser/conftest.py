@@ -44,8 +44,12 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = KIT_ROOT / "build" / "screenshots"
 HERE = Path(__file__).resolve().parent
 EXERCISE = KIT_ROOT / "exercises" / "03_internal_processes.ipynb"
-EXERCISES = (EXERCISE, KIT_ROOT / "exercises" / "02_customer.ipynb")
-LESSONS = (KIT_ROOT / "notebooks" / "02_customer.ipynb",)
+EXERCISES = (
+    EXERCISE,
+    KIT_ROOT / "exercises" / "01_alignment.ipynb",
+    KIT_ROOT / "exercises" / "02_customer.ipynb",
+)
+LESSONS = (KIT_ROOT / "notebooks" / "01_alignment.ipynb", KIT_ROOT / "notebooks" / "02_customer.ipynb")
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
 
