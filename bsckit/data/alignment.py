@@ -419,7 +419,7 @@ def accountability_claims(
             raise ValueError(msg)
         claims = {home: "accountable"}
         others = [x for x in DEPARTMENTS if x not in (home, "Executive team")]
-        if str(perspective) == "Customer":
+        if str(perspective).lower() == "customer":
             rivals = [x for x in _CUSTOMER_FACING if x != home]
             for rival in rng.choice(rivals, size=int(rng.integers(1, 3)), replace=False):
                 claims[str(rival)] = "accountable"
