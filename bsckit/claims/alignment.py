@@ -73,7 +73,9 @@ def customer_metrics_claimed_twice(evidence: Evidence) -> Verdict:
     )
     unique = claims.drop_duplicates(["metric_id", "department", "role"])
     counts = unique[unique["role"] == "accountable"].groupby("metric_id").size()
-    customer = catalogue.loc[catalogue["perspective"].astype(str).str.lower() == "customer", "metric_id"].astype(str)
+    customer = catalogue.loc[
+        catalogue["perspective"].astype(str).str.lower() == "customer", "metric_id"
+    ].astype(str)
     in_customer = counts.index.isin(list(customer))
     smallest = int(counts[in_customer].min())
     others_single = bool((counts[~in_customer] == 1).all())

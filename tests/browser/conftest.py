@@ -49,7 +49,10 @@ EXERCISES = (
     KIT_ROOT / "exercises" / "01_alignment.ipynb",
     KIT_ROOT / "exercises" / "02_customer.ipynb",
 )
-LESSONS = (KIT_ROOT / "notebooks" / "01_alignment.ipynb", KIT_ROOT / "notebooks" / "02_customer.ipynb")
+LESSONS = (
+    KIT_ROOT / "notebooks" / "01_alignment.ipynb",
+    KIT_ROOT / "notebooks" / "02_customer.ipynb",
+)
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
 
