@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,15 @@ def test_markdown_total_matches_the_table():
     table = agenda([Session(2, "Customer", 50, 40)], start="14:00", break_after=60)
     text = to_markdown(table)
     assert "Total: 105 minutes (14:00 to 15:45)." in text
+
+
+@pytest.mark.parametrize("folder", ["notebooks", "solutions"])
+def test_notebook_minutes_equal_the_answer_keys(folder):
+    """The answer key is the one source of exercise minutes; every notebook states their sum."""
+    from bsckit.answers import MODULES, exercise_minutes
+
+    root = Path(__file__).resolve().parents[1]
+    for module in MODULES:
+        (path,) = sorted((root / folder).glob(f"{module:02d}_*.ipynb"))
+        meta = json.loads(path.read_text())["metadata"]["bsckit"]
+        assert meta["exercise_minutes"] == exercise_minutes(module), path.name

@@ -80,7 +80,7 @@ def test_customer_metrics_have_overlapping_accountability(scenario: str) -> None
         unique = claims.drop_duplicates(["metric_id", "department", "role"])
         assert 3 <= len(claims) - len(unique) <= 5
         acc = unique[unique["role"] == "accountable"].groupby("metric_id").size()
-        customer = set(catalogue.loc[catalogue["perspective"] == "Customer", "metric_id"])
+        customer = set(catalogue.loc[catalogue["perspective"] == "customer", "metric_id"])
         assert (acc[list(customer)] >= 2).all()
         assert (acc.drop(list(customer)) == 1).all()
 

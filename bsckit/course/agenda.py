@@ -29,7 +29,6 @@ import pandas as pd
 
 from bsckit._atomic import atomic_write_text
 from bsckit._validation import check_count
-from bsckit.answers import exercise_minutes
 
 __all__ = ["Session", "add_arguments", "agenda", "read_sessions", "run", "to_markdown"]
 
@@ -98,12 +97,14 @@ def read_sessions(
             )
             raise ValueError(msg)
         module = meta.get("module", int(path.name[:2]))
-        keyed = exercise_minutes(module)  # the answer key is the one source where there is one
+        # A module's answer key is the source of its exercise minutes; the notebook metadata holds
+        # their sum (tests/test_agenda.py keeps the two equal), so a kit read from another folder
+        # (a team build, a test kit) is scheduled from its own notebooks.
         session = Session(
             module=module,
             title=meta.get("title", path.stem),
             teaching_minutes=meta["teaching_minutes"],
-            exercise_minutes=meta.get("exercise_minutes", 0) if keyed is None else keyed,
+            exercise_minutes=meta.get("exercise_minutes", 0),
         )
         found[session.module] = session
     if modules is None:
