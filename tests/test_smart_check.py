@@ -726,3 +726,24 @@ def test_a_fraction_on_a_measure_outside_the_catalogue_is_still_a_number():
     assert "no target number" not in measurable.feedback.lower()
     assert "(by 25%)" in measurable.feedback
     assert report.objective.target == 25
+
+
+def test_flat_history_does_not_rule_out_a_level_it_has_reached():
+    # A flat, noisy cost history (no clear trend; the interval's best pace is near zero): a
+    # 10 % cut to a level the history already touched is "something new is needed" (warn), not
+    # "not credible" (fail). Series by hand: 3.0, 2.7, 3.1, 2.8, 3.0, 2.7, 3.1, 2.8, 3.0, 3.1;
+    # baseline 3.1, target 2.79, the window's best month 2.7.
+    flat = pd.Series([3.0, 2.7, 3.1, 2.8, 3.0, 2.7, 3.1, 2.8, 3.0, 3.1])
+    text = "Reduce cost per meal from 3.10 GBP to 2.79 GBP within 6 months"
+    verdict = check_smart(text, data=flat, today=TODAY)["Achievable"]
+    assert verdict.status == "warn", verdict.feedback
+    assert "no clear trend" in verdict.feedback
+
+
+def test_small_change_to_a_level_already_reached_passes():
+    # 80, 84, 80, 84 ... (typical move 4): 84 -> 85 needs 1 in all, and 85 was reached once.
+    history = pd.Series([80.0, 84, 80, 85, 80, 84, 80, 84])
+    text = "Raise on-time delivery from 84% to 85% within 3 months"
+    verdict = check_smart(text, data=history, today=TODAY)["Achievable"]
+    assert verdict.status == "pass", verdict.feedback
+    assert "hold the level of the better months" in verdict.feedback

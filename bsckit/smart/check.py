@@ -31,14 +31,16 @@ Achievable
     negative cost, cut by more than 100%), or, with ``data``, the required monthly change is
     more than ``absurd_factor`` times the fastest pace the history's trend allows (the upper
     end of the 95% interval of the least-squares slope over the last ``trend_months`` months,
-    see :func:`fitted_trend`); without data, a relative rise of more than 300%. *warn*: nothing
+    see :func:`fitted_trend`) and the target lies more than a typical month's move past the
+    best month of that window; without data, a relative rise of more than 300%. *warn*: nothing
     to judge (no target, no measure or no time frame, contradictory numbers, deadline passed),
     a target of perfection (100% on-time, zero defects), the target already met; with data, a
     required change faster than a clear trend, a history with no clear trend (the slope's
     interval includes zero: the feedback says so, with the typical month-to-month change) or
     one getting worse; without data, a rise of more than 100%, a cut of more than 50% or a
     change of more than 20 percentage points within 12 months. *pass*: with data, a clear
-    improving trend at least as fast as needed; without data, otherwise (the feedback says the
+    improving trend at least as fast as needed, or a change no larger than a typical month's move
+    to a level the window has already reached; without data, otherwise (the feedback says the
     verdict is only a plausibility check). The best change over any window of a noisy series
     is never used: it is the luckiest stretch, not what Homeats can repeat.
 Relevant
@@ -627,8 +629,11 @@ def _against_trend(
     Never the best window of a noisy series: the trend is a least-squares line over the last
     ``trend_months`` months, with its 95% interval. An objective passes when the trend is
     clear and at least as fast as needed; it fails when the need is more than
-    ``absurd_factor`` times the fastest pace the interval allows; otherwise it warns, and says
-    whether the history shows a clear trend at all.
+    ``absurd_factor`` times the fastest pace the interval allows *and* the target lies more
+    than a typical month's move past the best month of the window (a level the history has
+    come near is not ruled out by a flat trend); a change no larger than a typical month's
+    move, to a level the history has already reached, passes; otherwise it warns, and says whether the history shows a clear trend at all (with no clear trend the history
+    cannot rule an objective out, only say that the change must come from something new).
     """
     sign = 1.0 if p.direction == "increase" else -1.0
     required = sign * (level - baseline) / months
@@ -665,12 +670,27 @@ def _against_trend(
             f"The objective needs {per}{baseline_note}, but over {span} {name} {said}.",
             "Explain what will change (an initiative, resources), or lower the target.",
         )
-    if required > absurd_factor * fastest:
+    total = abs(level - baseline)
+    recent = history.to_numpy(dtype=float)[-trend_months:]
+    reached = bool(recent.max() >= level) if sign > 0 else bool(recent.min() <= level)
+    if reached and total <= trend.typical_change:
+        return Verdict(
+            "Achievable",
+            "pass",
+            f"The objective asks for {_fmt(total)} in all{baseline_note}, no more than a typical"
+            f" month moves, and {span} already reached {_fmt(level)} (trend {fitted}): the task"
+            " is to hold the level of the better months.",
+            "",
+        )
+    best = recent.max() if sign > 0 else recent.min()
+    beyond_best = sign * (level - best)  # how far past the best month of the window
+    if required > absurd_factor * fastest and beyond_best > trend.typical_change:
         return Verdict(
             "Achievable",
             "fail",
             f"The objective needs {per}{baseline_note}, {required / fastest:.1f} times the"
-            f" fastest pace the trend of {span} allows ({_fmt(fastest)} a month; trend {fitted}).",
+            f" fastest pace the trend of {span} allows ({_fmt(fastest)} a month; trend {fitted}),"
+            f" to a level {_fmt(beyond_best)} past the best month of that time.",
             f"Lower the target or allow more time; more than {absurd_factor:g}x the pace the"
             " history supports is not credible without a step change.",
         )
