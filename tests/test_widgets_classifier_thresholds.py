@@ -181,3 +181,12 @@ def test_threshold_summary():
 def test_threshold_editor_bad_input_names_the_parameter(args, kwargs, error, names):
     with pytest.raises(error, match=re.escape(names)):
         ThresholdEditor(*args, **kwargs)
+
+
+def test_slider_ends_lie_on_the_step_grid():
+    """ipywidgets snaps a slider to min + k * step: with min on the grid, typed values stay round."""
+    editor = ThresholdEditor([0.8734, 1.9, 2.4, 3.1234], name="defect rate (%)")
+    for slider in (editor.green_slider, editor.amber_slider):
+        assert slider.step == 0.01
+        assert abs(slider.min / slider.step - round(slider.min / slider.step)) < 1e-9
+        assert abs(slider.max / slider.step - round(slider.max / slider.step)) < 1e-9

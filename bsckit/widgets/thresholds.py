@@ -108,7 +108,10 @@ class ThresholdEditor(StaticSummary):
         hi = float(max(array.max(), green, amber))
         span = hi - lo or max(abs(hi), 1.0)
         step = float(10 ** np.floor(np.log10(span / 100))) if span > 0 else 0.01
-        lo, hi = lo - 0.1 * span, hi + 0.1 * span
+        # Ends on the step grid, so the values a slider can take are round numbers (ipywidgets
+        # snaps to min + k * step): typing 2.13 gives 2.13, not 2.1334.
+        lo = float(np.floor((lo - 0.1 * span) / step) * step)
+        hi = float(np.ceil((hi + 0.1 * span) / step) * step)
         slider = {"min": lo, "max": hi, "step": step, "continuous_update": True}
         fmt = ".3g" if step >= 0.01 else ".4g"
         self.green_slider = w.FloatSlider(
