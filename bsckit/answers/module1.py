@@ -35,6 +35,7 @@ from bsckit.alignment import (
     revenue_by_definition,
 )
 from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers.quiz import all_one_kind, quiz_check, quiz_state
 from bsckit.check import Check, Mistake
 from bsckit.processes import lagged_correlation
 from bsckit.widgets import QuizItem
@@ -230,30 +231,9 @@ def _key_tug_of_war(data: ExerciseData, using: Any) -> Check:
 
 
 # 1.3 -----------------------------------------------------------------------------------------
-def _quiz_state(quiz: Any) -> tuple[list[str | None], list[str]] | None:
-    items = getattr(quiz, "items", None)
-    answers = getattr(quiz, "answers", None)
-    if items is None or answers is None:
-        return None
-    return [a.value or None for a in answers], [i.answer for i in items]
-
-
 def _key_quiz(data: ExerciseData, using: Any) -> Check:
-    def judge(quiz: Any) -> tuple[bool | None, str]:
-        state = _quiz_state(quiz)
-        if state is None:
-            return False, "pass the quiz object itself: ex.check('1.3', quiz)."
-        given, right = state
-        answered = sum(g is not None for g in given)
-        if answered == 0:
-            return None, "answer the quiz above (click Leading or Lagging on each row)."
-        wrong = sum(g is not None and g != r for g, r in zip(given, right, strict=True))
-        if answered < len(right):
-            return False, f"{answered} of {len(right)} measures answered, {wrong} of them wrong."
-        return wrong == 0, f"{wrong} of {len(right)} measures classified wrong."
-
     def financial_only_lagging(quiz: Any) -> bool:
-        state = _quiz_state(quiz)
+        state = quiz_state(quiz)
         if state is None:
             return False
         pairs = [(g, r, i.measure) for g, r, i in zip(*state, quiz.items, strict=True)]
@@ -262,15 +242,8 @@ def _key_quiz(data: ExerciseData, using: Any) -> Check:
             m in ("Net Promoter Score", "Quality complaints per 1,000 orders") for m in wrong
         )
 
-    def all_one_kind(quiz: Any) -> bool:
-        state = _quiz_state(quiz)
-        given = [] if state is None else [g for g in state[0] if g is not None]
-        return len(given) >= 4 and len(set(given)) == 1
-
-    return Check(
+    return quiz_check(
         "1.3 leading or lagging",
-        expected=None,
-        judge=judge,
         mistakes=(
             Mistake(
                 "customer_scores_lagging",

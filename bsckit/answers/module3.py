@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
 from bsckit.check import Check, Mistake, compare_answer, is_placeholder
 
 __all__ = [
@@ -236,45 +237,9 @@ def _key_core(data: ExerciseData, using: Any) -> Check:
 # ---------------------------------------------------------------------------------------------
 
 
-def _quiz_state(quiz: Any) -> tuple[list[str | None], list[str]] | None:
-    items = getattr(quiz, "items", None)
-    answers = getattr(quiz, "answers", None)
-    if items is None or answers is None:
-        return None
-    given = [a.value or None for a in answers]
-    return given, [i.answer for i in items]
-
-
 def _key_quiz(data: ExerciseData, using: Any) -> Check:
-    def judge(quiz: Any) -> tuple[bool | None, str]:
-        state = _quiz_state(quiz)
-        if state is None:
-            return False, "pass the quiz object itself: ex.check('3.2', quiz)."
-        given, right = state
-        answered = sum(g is not None for g in given)
-        if answered == 0:
-            return None, "answer the quiz above (click Leading or Lagging on each row)."
-        wrong = sum(g is not None and g != r for g, r in zip(given, right, strict=True))
-        if answered < len(right):
-            return False, f"{answered} of {len(right)} measures answered, {wrong} of them wrong."
-        return wrong == 0, f"{wrong} of {len(right)} measures classified wrong."
-
-    def all_one_kind(quiz: Any) -> bool:
-        state = _quiz_state(quiz)
-        given = [] if state is None else [g for g in state[0] if g is not None]
-        return len(given) >= 4 and len(set(given)) == 1
-
-    def reversed_meaning(quiz: Any) -> bool:
-        state = _quiz_state(quiz)
-        if state is None:
-            return False
-        pairs = [(g, r) for g, r in zip(*state, strict=True) if g is not None]
-        return len(pairs) >= 4 and sum(g != r for g, r in pairs) > len(pairs) / 2
-
-    return Check(
+    return quiz_check(
         "3.2 leading or lagging",
-        expected=None,
-        judge=judge,
         mistakes=(
             Mistake(
                 "all_one_kind",
