@@ -22,26 +22,14 @@ from bsckit.alignment import (
 )
 from bsckit.answers import exercises
 from bsckit.answers.module1 import EXERCISES, quiz_items
-from bsckit.check import reset_checks
-from bsckit.data import generate
 from bsckit.processes import lagged_correlation
 from bsckit.scorecard import Measure, Objective, add_link, add_objective
 from bsckit.widgets import LeadingLaggingQuiz
 
-PARAMETER_SETS = [(2024, "baseline"), (7, "cost_crisis"), (11, "growth")]
-
-
-@pytest.fixture(scope="module", params=PARAMETER_SETS, ids=lambda p: f"{p[0]}-{p[1]}")
-def tables(request):
-    seed, scenario = request.param
-    return generate(seed=seed, scenario=scenario)
-
 
 @pytest.fixture(autouse=True)
-def _fresh():
-    reset_checks()
-    yield
-    reset_checks()
+def _fresh(fresh_checks):
+    """Every test starts with no check history (tests/conftest.py)."""
 
 
 def _findings(t):

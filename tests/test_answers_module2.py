@@ -17,24 +17,12 @@ import pytest
 from bsckit import kpi
 from bsckit.answers import exercises
 from bsckit.answers.module2 import EXERCISES
-from bsckit.check import reset_checks
-from bsckit.data import generate
 from bsckit.scorecard import Measure, Objective, add_objective
-
-PARAMETER_SETS = [(2024, "baseline"), (7, "cost_crisis"), (11, "growth")]
-
-
-@pytest.fixture(scope="module", params=PARAMETER_SETS, ids=lambda p: f"{p[0]}-{p[1]}")
-def tables(request):
-    seed, scenario = request.param
-    return generate(seed=seed, scenario=scenario)
 
 
 @pytest.fixture(autouse=True)
-def _fresh():
-    reset_checks()
-    yield
-    reset_checks()
+def _fresh(fresh_checks):
+    """Every test starts with no check history (tests/conftest.py)."""
 
 
 # --------------------------------------------------------------------------------------------

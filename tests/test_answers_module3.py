@@ -21,28 +21,22 @@ from bsckit.answers.module3 import (
     candidate_processes,
     order_to_door_steps,
 )
-from bsckit.check import reset_checks
 from bsckit.data import generate
 from bsckit.processes import lagged_correlation, lagged_regression, month_of, process_measures
 from bsckit.scorecard import Measure, Objective, add_objective
 from bsckit.spc import capability, control_chart
 from bsckit.widgets import LeadingLaggingQuiz
 
-PARAMETER_SETS = [(2024, "baseline"), (7, "cost_crisis"), (11, "growth")]
 
-
-@pytest.fixture(scope="module", params=PARAMETER_SETS, ids=lambda p: f"{p[0]}-{p[1]}")
-def course(request):
-    seed, scenario = request.param
-    tables = generate(seed=seed, scenario=scenario)
+@pytest.fixture(scope="module")
+def course(tables):
+    """One parameter set's tables (tests/conftest.py) and their monthly process measures."""
     return tables, process_measures(tables)
 
 
 @pytest.fixture(autouse=True)
-def _fresh():
-    reset_checks()
-    yield
-    reset_checks()
+def _fresh(fresh_checks):
+    """Every test starts with no check history (tests/conftest.py)."""
 
 
 # --------------------------------------------------------------------------------------------
