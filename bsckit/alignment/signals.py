@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from bsckit.measures import measure_series
 from bsckit.processes import month_of
 
 __all__ = ["monthly_signals"]
@@ -30,22 +31,12 @@ def monthly_signals(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     active at its start (a fraction); ``subscription_growth`` is the month-on-month relative
     change of ``finance_monthly.revenue_subscription`` (a fraction; empty in the first month).
     """
-    orders, tickets = tables["orders"], tables["tickets"]
-    surveys, customers = tables["surveys"], tables["customers"]
+    customers = tables["customers"]
     finance = tables["finance_monthly"]
     months = month_of(finance["month"])
-    placed = orders.groupby(month_of(orders["ordered_at"])).size()
-    quality = tickets[(tickets["type"] == "complaint") & (tickets["topic"] == "food quality")]
-    when = orders.set_index("order_id")["ordered_at"].reindex(quality["order_id"])
-    complaints = pd.Series(1, index=month_of(pd.Series(when.to_numpy()))).groupby(level=0).sum()
-    rel = surveys[(surveys["touchpoint"] == "relationship") & surveys["nps"].notna()]
-    scores = rel["nps"].astype(float)
-    nps = (
-        100
-        * ((scores >= 9).astype(float) - (scores <= 6).astype(float))
-        .groupby(month_of(rel["sent_at"]))
-        .mean()
-    )
+    # complaints and NPS are catalogue measures: computed once, by the measures layer
+    complaints = measure_series("quality_complaints", tables)
+    nps = measure_series("nps", tables)
     subs = customers[customers["plan"] == "subscription"]
     churn = []
     for month in months:
@@ -59,9 +50,7 @@ def monthly_signals(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     revenue = finance["revenue_subscription"].to_numpy(dtype=float)
     out = pd.DataFrame(
         {
-            "complaints_per_1000": 1000
-            * complaints.reindex(months, fill_value=0)
-            / placed.reindex(months),
+            "complaints_per_1000": complaints.reindex(months),
             "nps": nps.reindex(months),
             "churn_rate": pd.Series(churn, index=months),
             "subscription_revenue": pd.Series(revenue, index=months),
