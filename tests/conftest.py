@@ -14,6 +14,13 @@ import pytest
 from bsckit.check import reset_checks
 from bsckit.data import generate
 
+
+def pytest_ignore_collect(collection_path, config):
+    """Conftest files hold fixtures, not doctests: collecting them as modules (``--doctest-modules``)
+    would import ``tests/conftest.py`` and ``tests/browser/conftest.py`` under one module name."""
+    return True if collection_path.name == "conftest.py" else None
+
+
 #: (seed, scenario) of the three parameter sets every answer key is tested on.
 PARAMETER_SETS = [(2024, "baseline"), (7, "cost_crisis"), (11, "growth")]
 
