@@ -40,6 +40,7 @@ __all__ = [
     "new_dish_share",
     "review_dates",
     "role_gaps",
+    "save_review_rules",
     "subgroup_summary",
 ]
 
@@ -278,3 +279,55 @@ def decide_change(
     if change == "retire":
         return "reject" if request["measure_id"] in used_by_objectives else "approve"
     return "approve" if pd.notna(request.get("target_id")) else "reject"
+
+
+def save_review_rules(
+    editor: Any,
+    *,
+    objective: str,
+    perspective: str,
+    owner: str,
+    steward: str,
+    source: str,
+    frequency: str = "monthly",
+    path: Any = None,
+) -> Any:
+    """Add the measure of a :class:`~bsckit.widgets.ThresholdEditor` to the learner's scorecard
+    with its review rules: green and amber thresholds (from the editor), owner, data steward,
+    source system and review frequency. Returns the path written (``my_scorecard.yaml`` in the
+    workspace unless ``path`` is given); an objective of the same name is replaced.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from bsckit.widgets import ThresholdEditor
+    >>> from bsckit.scorecard import load_scorecard
+    >>> card = pathlib.Path(tempfile.mkdtemp()) / "my_scorecard.yaml"
+    >>> editor = ThresholdEditor([2.5, 3.0, 3.5], direction="lower_is_better", green=2.8,
+    ...     amber=3.2, name="Defect rate", unit="%")
+    >>> _ = save_review_rules(editor, objective="Serve meals right first time",
+    ...     perspective="internal_processes", owner="Head of Operations",
+    ...     steward="Quality manager", source="production system", frequency="weekly", path=card)
+    >>> m = load_scorecard(card).objectives[0].measures[0]
+    >>> (m.green, m.amber, m.owner, m.data_steward, m.source_system, m.frequency)
+    (2.8, 3.2, 'Head of Operations', 'Quality manager', 'production system', 'weekly')
+    """
+    from dataclasses import replace
+
+    from bsckit.scorecard import Objective, add_objective
+    from bsckit.widgets.workspace import scorecard_path
+
+    for name, value in (("owner", owner), ("steward", steward), ("source", source)):
+        if not isinstance(value, str) or not value.strip():
+            msg = f"`{name}` must name a role or system (non-empty text), got {value!r}."
+            raise ValueError(msg)
+    measure = replace(
+        editor.measure(),
+        owner=owner.strip(),
+        data_steward=steward.strip(),
+        source_system=source.strip(),
+        frequency=frequency,
+    )
+    target = scorecard_path(path)
+    add_objective(target, Objective(name=objective, perspective=perspective, measures=(measure,)))
+    return target

@@ -11,7 +11,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['6.1', '6.2', '6.3']
 >>> sum(e.minutes for e in EXERCISES)
-79
+85
 """
 
 from __future__ import annotations
@@ -609,6 +609,82 @@ def _key_change(data: ExerciseData, using: Any) -> Check:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# 6.11 review rules in the learner's scorecard
+# ---------------------------------------------------------------------------------------------
+
+
+def _ruled(data: ExerciseData) -> list:
+    """Measures of the learner's scorecard file that carry green and amber thresholds."""
+    from bsckit.scorecard import load_scorecard
+
+    path = data.scorecard_path
+    if not path.is_file():
+        return []
+    card = load_scorecard(path)
+    return [
+        m
+        for o in card.objectives
+        for m in o.measures
+        if m.green is not None and m.amber is not None
+    ]
+
+
+def _key_rules(data: ExerciseData, using: Any) -> Check:
+    def complete(m: Any) -> bool:
+        roles = (m.owner, m.data_steward, m.source_system)
+        return all(roles) and m.owner.strip().lower() != m.data_steward.strip().lower()
+
+    def judge(_answer: Any) -> tuple[bool | None, str]:
+        ruled = _ruled(data)
+        if not ruled:
+            return None, "set the thresholds in the editor, then save them with save_review_rules."
+        if any(complete(m) for m in ruled):
+            return True, ""
+        return False, "no saved measure has thresholds, an owner, a data steward and a source."
+
+    def no_steward(_answer: Any) -> bool:
+        ruled = _ruled(data)
+        return bool(ruled) and all(not m.data_steward for m in ruled)
+
+    def same_person(_answer: Any) -> bool:
+        ruled = _ruled(data)
+        return bool(ruled) and all(
+            m.data_steward and m.owner and m.owner.strip().lower() == m.data_steward.strip().lower()
+            for m in ruled
+        )
+
+    return Check(
+        "6.11 review rules in your scorecard",
+        expected=None,
+        judge=judge,
+        mistakes=(
+            Mistake(
+                "no_steward",
+                "your measure has an owner but no data steward. Name the role that keeps its "
+                "definition and data right (the catalogue has one for every measure).",
+                matches=no_steward,
+            ),
+            Mistake(
+                "owner_is_steward",
+                "the owner and the data steward are the same role. The steward checks the data "
+                "the owner is judged on: give the role to someone else.",
+                matches=same_person,
+            ),
+        ),
+        hints=(
+            "Move the editor's sliders to the thresholds you want the review to act on.",
+            "save_review_rules(editor, objective=..., perspective=..., owner=..., steward=..., "
+            "source=..., frequency=...) writes them to your scorecard file.",
+        ),
+        success="Your scorecard file now holds a measure with its exception thresholds, owner, "
+        "data steward, source system and review frequency - the review rules of your card.",
+        reveal="save_review_rules(editor, objective='Serve meals right first time', "
+        "perspective='internal_processes', owner='Head of Operations', steward='Quality "
+        "manager', source='production system', frequency='weekly')",
+    )
+
+
 EXERCISES: tuple[Exercise, ...] = (
     Exercise("6.1", "days to a weekly review", 9, "review cadence", _key_cadence),
     Exercise("6.2", "days to the strategic review", 8, "escalation paths", _key_escalation),
@@ -620,5 +696,6 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise("6.8", "objectives with no budget", 6, "planning and budgeting", _key_unfunded),
     Exercise("6.9", "budget and scorecard disagree", 6, "planning and budgeting", _key_mismatch),
     Exercise("6.10", "change-control decisions", 10, "change control", _key_change),
+    Exercise("6.11", "review rules in your scorecard", 6, "your scorecard", _key_rules),
 )
 """Module 6's exercises in notebook order, with their minutes (the one source of timings)."""
