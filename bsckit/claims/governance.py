@@ -111,7 +111,7 @@ def escalation_outlasts_the_fault(ev: Evidence) -> Verdict:
     module=6,
     needs=("quality_samples",),
     sentence="The threshold report misses most of the faulty depositor's days; the SPC report, "
-    "with its range chart, shows at least half of them.",
+    "with its range chart, shows at least twice as many of them.",
 )
 def spc_sees_the_spread(ev: Evidence) -> Verdict:
     s = _summary(ev)
@@ -119,9 +119,10 @@ def spc_sees_the_spread(ev: Evidence) -> Verdict:
     if ep is None:
         return Verdict(False, float("nan"), "episode outside the data")
     mask = ep[1]
-    thr_missed = float((~s.loc[mask, "threshold"]).mean())
+    thr_shown = float(s.loc[mask, "threshold"].mean())
     spc_shown = float(s.loc[mask, "spc"].mean())
-    return Verdict(thr_missed > 0.5 and spc_shown >= 0.5, spc_shown, "SPC share shown")
+    holds = thr_shown < 0.5 and spc_shown > 0 and spc_shown >= 2 * thr_shown
+    return Verdict(holds, spc_shown, f"SPC share shown (threshold {thr_shown:.3f})")
 
 
 @claim(
