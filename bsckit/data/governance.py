@@ -44,7 +44,11 @@ __all__ = [
     "FACILITATORS",
     "GOVERNANCE_PLANTED",
     "VACANCIES",
+    "budget_lines",
+    "change_requests",
     "governance_tables",
+    "review_minutes",
+    "role_holders",
 ]
 
 VACANCIES = {"Credit controller": 14, "Head of Delivery": 19}
