@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit.data.chains import episode_days
+from bsckit.data.chains import QUALITY_EPISODES, episode_days
 from bsckit.spc import control_chart
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "catalogue_names",
     "decide_change",
     "detection_lag",
+    "episode_starts",
     "exception_flags",
     "measures_per_holder",
     "new_dish_share",
@@ -49,6 +50,24 @@ CADENCES = ("weekly", "monthly", "quarterly")
 
 COST_LIMIT_GBP = 5000.0
 """Change control: a new measure costing more than this a year needs a business case first."""
+
+
+def episode_starts(first_day: Any) -> pd.Series:
+    """First day of each planted special cause (the kitchens' incident log), by episode id, for
+    data starting on ``first_day``.
+
+    Examples
+    --------
+    >>> str(episode_starts("2024-01-01")["scale_drift"].date())
+    '2024-06-10'
+    """
+    first = pd.Timestamp(first_day).to_period("M")
+    return pd.Series(
+        {
+            e.id: (first + e.month_offset).start_time + pd.Timedelta(days=e.first_day - 1)
+            for e in QUALITY_EPISODES
+        }
+    )
 
 
 def subgroup_summary(samples: pd.DataFrame) -> pd.DataFrame:

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 from bsckit.answers import exercises
-from bsckit.answers.module6 import EXERCISES, episode_starts
+from bsckit.answers.module6 import EXERCISES
 from bsckit.governance import (
     alarm_rates,
     detection_lag,
+    episode_starts,
     exception_flags,
     review_dates,
     subgroup_summary,

@@ -30,35 +30,19 @@ from bsckit.governance import (
     catalogue_names,
     decide_change,
     detection_lag,
+    episode_starts,
     exception_flags,
     new_dish_share,
     review_dates,
     subgroup_summary,
 )
 
-__all__ = ["EXERCISES", "SPAN_OF_CONTROL", "TOLERANCE_G", "episode_starts"]
+__all__ = ["EXERCISES", "SPAN_OF_CONTROL", "TOLERANCE_G"]
 
 SPAN_OF_CONTROL = 10
 """Exercise 6.4: an owner with more measures than this cannot review each one monthly."""
 TOLERANCE_G = 5.0
 """Exercise 6.6: the executive threshold, grams either side of the 350 g target."""
-
-
-def episode_starts(first_day: Any) -> pd.Series:
-    """First day of each planted special cause (the kitchens' incident log), by episode id.
-
-    Examples
-    --------
-    >>> str(episode_starts("2024-01-01")["scale_drift"].date())
-    '2024-06-10'
-    """
-    first = pd.Timestamp(first_day).to_period("M")
-    return pd.Series(
-        {
-            e.id: (first + e.month_offset).start_time + pd.Timedelta(days=e.first_day - 1)
-            for e in QUALITY_EPISODES
-        }
-    )
 
 
 # ---------------------------------------------------------------------------------------------

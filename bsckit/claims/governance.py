@@ -22,6 +22,7 @@ from bsckit.data.chains import QUALITY_EPISODES
 from bsckit.governance import (
     alarm_rates,
     detection_lag,
+    episode_starts,
     exception_flags,
     new_dish_share,
     review_dates,
@@ -50,10 +51,10 @@ def _summary(ev: Evidence) -> pd.DataFrame:
 
 def _episodes(ev: Evidence) -> dict:
     s = _summary(ev)
-    first = s["day"].min().to_period("M")
+    starts = episode_starts(s["day"].min())
     out = {}
     for e in QUALITY_EPISODES:
-        start = (first + e.month_offset).start_time + pd.Timedelta(days=e.first_day - 1)
+        start = starts[e.id]
         end = start + pd.Timedelta(days=e.last_day - e.first_day)
         mask = (s["kitchen_id"] == e.kitchen_id) & s["day"].between(start, end)
         if mask.any():
@@ -93,12 +94,8 @@ def weekly_sees_first(ev: Evidence) -> Verdict:
 def escalation_outlasts_the_fault(ev: Evidence) -> Verdict:
     m = ev.tables["review_minutes"]
     esc = m[m["escalated_from"].notna()]
-    starts = {}
-    for e in QUALITY_EPISODES:
-        first = ev.tables["quality_samples"]["sampled_at"].min().to_period("M")
-        starts[e.kitchen_id] = (first + e.month_offset).start_time + pd.Timedelta(
-            days=e.first_day - 1
-        )
+    by_id = episode_starts(ev.tables["quality_samples"]["sampled_at"].min().normalize())
+    starts = {e.kitchen_id: by_id[e.id] for e in QUALITY_EPISODES}
     days = (esc["held_on"] - esc["kitchen_id"].astype(str).map(starts)).dt.days
     slowest = esc.loc[days.idxmax(), "kitchen_id"] if len(days) else None
     length = {e.kitchen_id: e.last_day - e.first_day + 1 for e in QUALITY_EPISODES}

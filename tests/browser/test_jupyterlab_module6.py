@@ -15,6 +15,7 @@ import time
 
 import pytest
 from test_jupyterlab_builder import TIMEOUT_MS, open_and_run_all
+from test_jupyterlab_exercises import _type_into_slider
 
 from bsckit.scorecard import load_scorecard
 
@@ -32,14 +33,6 @@ SAVE = """saved = save_review_rules(
     frequency="weekly",
 )
 ex.check("6.11", saved)"""
-
-
-def _type_into_slider(page, slider, value: float) -> None:
-    readout = slider.locator(".widget-readout")
-    readout.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(f"{value:.2f}")
-    page.keyboard.press("Enter")
 
 
 def test_module6_lesson_renders_its_charts_and_editor(browser, lab_server, screenshots):
