@@ -7,7 +7,8 @@ Four small tables that record how Homeats runs its scorecard, with known facts p
   :data:`bsckit.data.chains.QUALITY_EPISODES` are the known deviations: ``scale_drift`` is raised
   at once and escalated to the next strategic review; ``new_cook`` is never raised;
   ``worn_ladle`` is watched, then closed; ``faulty_depositor`` is watched, acted on a month later
-  and reaches a strategic review only after that. Other items are routine watch points.
+  and reaches a strategic review only after that. Other items are routine owner updates on
+  company-wide measures (not tied to their values).
 - ``role_holders``: who held each owner, steward and facilitator role of the catalogue, and when.
   The steward role ``Credit controller`` falls vacant in month 14 and the owner role
   ``Head of Delivery`` in month 19; neither is filled by the end of the data.
@@ -237,7 +238,7 @@ def review_minutes(first: pd.Period, months: int, rng: np.random.Generator) -> p
                 m,
                 None,
                 str(measure),
-                "amber this month",
+                "routine owner update",
                 str(rng.choice(["watch", "close"])),
             )
     frame = pd.DataFrame(items)
