@@ -245,7 +245,8 @@ def _key_gaps(data: ExerciseData, using: Any) -> Check:
         ),
         hints=(
             "A role is held on a day when held_from <= day and held_to is empty or >= day.",
-            "Join the catalogue's owner and steward roles to the roles held on the last day.",
+            "Compare the catalogue's owner and steward roles with the roles held on the last day; "
+            "give the metric_ids as a list.",
         ),
         success=f"{len(expected)} measures have a vacant owner or steward role on {day.date()}: "
         "nobody answers for their figures or their data until the roles are filled.",
@@ -474,7 +475,8 @@ def _key_unfunded(data: ExerciseData, using: Any) -> Check:
         hints=(
             "Every objective is a row of department_targets; budget_lines.target_id says which "
             "it funds.",
-            "Take the set difference: objectives minus the objectives funded.",
+            "Take the set difference (objectives minus the objectives funded) and give it as a "
+            "sorted list.",
         ),
         success=f"{', '.join(expected)} {'has' if len(expected) == 1 else 'have'} targets and "
         "no money: either the plan funds them or the scorecard drops them - a target with no "
