@@ -102,6 +102,25 @@ MODULES = (
         exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
         min_builders=2,
     ),
+    Module(
+        6,
+        "06_governance.ipynb",
+        (
+            "review cadence",
+            "escalation paths",
+            "roles",
+            "exception-based reporting",
+            "version control",
+            "planning and budgeting",
+            "change control",
+            "your scorecard",
+        ),
+        numbered_sections=7,
+        min_claims_cited=5,
+        exercise_widgets=("ThresholdEditor(",),
+        lesson_widgets=("ThresholdEditor(",),
+        min_builders=0,
+    ),
 )
 IDS = [f"module{m.number}" for m in MODULES]
 NOTEBOOKS = [(m, f) for m in MODULES for f in ("notebooks", "solutions")]

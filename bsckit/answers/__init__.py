@@ -70,6 +70,7 @@ MODULES: dict[int, str] = {
     1: "bsckit.answers.module1",
     2: "bsckit.answers.module2",
     3: "bsckit.answers.module3",
+    6: "bsckit.answers.module6",
 }
 """Course module number -> the Python module holding its answer key."""
 
@@ -320,10 +321,10 @@ def exercises(
 
     Examples
     --------
-    >>> exercises(9)
+    >>> exercises(9)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: `module` must be one of the modules with an answer key (1, 2, 3); got 9.
+    ValueError: `module` must be one of the modules with an answer key (1, 2, ...); got 9.
     """
     if module not in MODULES:
         known = ", ".join(str(m) for m in MODULES)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from .alignment import PLANTED as ALIGNMENT_PLANTED
 from .chains import CHAINS, DISTRACTORS, QUALITY_EPISODES
 from .customer_effects import customer_effects_section
+from .governance import GOVERNANCE_PLANTED
 from .scenarios import SCENARIOS
 from .schema import SCHEMA, Column
 
@@ -192,6 +193,9 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
         )
     lines += ["", "## Planted in the alignment workshop tables (module 1)", ""]
     for key, what, how in ALIGNMENT_PLANTED:
+        lines.append(f"- `{key}`: {what}. How to find it: {how}.")
+    lines += ["", "## Planted in the governance tables (module 6)", ""]
+    for key, what, how in GOVERNANCE_PLANTED:
         lines.append(f"- `{key}`: {what}. How to find it: {how}.")
     lines += [
         "",

@@ -29,6 +29,7 @@ from . import (
     courier,
     extracts,
     finance,
+    governance,
     innovation,
     journeys,
     orders,
@@ -268,4 +269,12 @@ def generate(
         "measure_proposals",
         alignment.measure_proposals(kitchen_ids, rng_for(p.seed, "measure_proposals")),
     )
+    for name, frame in governance.governance_tables(
+        p.start,
+        p.months,
+        rng_for(p.seed, "governance"),
+        out["operating_costs"],
+        out["department_targets"],
+    ).items():
+        done(name, frame)
     return {name: conform(name, out[name]) for name in (SCHEMA or out)}
