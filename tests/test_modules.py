@@ -365,3 +365,26 @@ def test_no_hard_coded_reading_of_data_in_markdown(module, folder):
     for cell in _load(module.path(folder))["cells"]:
         if cell["cell_type"] == "markdown":
             assert not re.search(r"\br = -?0\.\d", _text(cell)), _text(cell)[:80]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=IDS)
+def test_lesson_links_the_toolkit_sheets_that_name_it(module):
+    # A toolkit sheet lists the modules that use it (toolkit/worksheets/<key>.yaml `modules`,
+    # shown in toolkit/README.md); the lesson links exactly those sheets, and only sheets that exist.
+    import yaml
+
+    sheets = {p.stem: p for p in (ROOT / "toolkit").glob("*.ipynb")}
+    linked = set(
+        re.findall(r"\]\(\.\./toolkit/([a-z_]+)\.ipynb\)", _markdown(module.path("notebooks")))
+    )
+    assert linked, f"module {module.number} links no toolkit sheet as ../toolkit/<name>.ipynb"
+    assert linked <= set(sheets), f"links to missing sheets: {sorted(linked - set(sheets))}"
+    naming = {
+        key
+        for key in sheets
+        if module.number
+        in yaml.safe_load((ROOT / "toolkit" / "worksheets" / f"{key}.yaml").read_text())["modules"]
+    }
+    assert linked == naming, (
+        f"module {module.number}: lesson links {sorted(linked)}, sheets naming it {sorted(naming)}"
+    )
