@@ -31,6 +31,7 @@ from . import (
     finance,
     innovation,
     journeys,
+    learning,
     orders,
     production,
     service,
@@ -268,4 +269,8 @@ def generate(
         "measure_proposals",
         alignment.measure_proposals(kitchen_ids, rng_for(p.seed, "measure_proposals")),
     )
+    for name, frame in learning.learning_tables(
+        cal, kitchen_ids, ords, staff, train, proj, rng_for(p.seed, "learning_growth")
+    ).items():
+        done(name, frame)
     return {name: conform(name, out[name]) for name in (SCHEMA or out)}
