@@ -18,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
@@ -113,7 +115,7 @@ def gate_pass_rates(projects: pd.DataFrame) -> pd.Series:
     dates = {g: pd.to_datetime(projects[f"{g}_on"]) for g in GATES}
     stopped = pd.to_datetime(projects["stopped_on"]).notna()
     rates = {}
-    for here, nxt in zip(GATES[:-1], GATES[1:], strict=True):
+    for here, nxt in itertools.pairwise(GATES):
         reached = dates[here].notna()
         passed = reached & dates[nxt].notna()
         failed = reached & ~passed & stopped
