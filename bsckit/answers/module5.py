@@ -241,11 +241,12 @@ def _key_decisions(data: ExerciseData, using: Any) -> Check:
             "at its median (above = high).",
             "Mean decision_hours_median of the high months minus that of the others.",
         ),
-        success=f"Decisions took {expected:+.1f} hours in months with poor entries"
+        success=f"Decisions took {abs(expected):.1f} hours "
         + (
-            ": managers wait for figures they can trust, so data quality buys decision speed."
+            "longer in months with poor entries: managers wait for figures they can trust, so "
+            "data quality buys decision speed."
             if expected > 0
-            else "; on this data the split shows no slow-down."
+            else "less in months with poor entries; on this data the split shows no slow-down."
         ),
         reveal="err = (live.entries_missing + live.entries_late) / live.orders_in_system; "
         "high = err > err.median(); h = live.decision_hours_median; h[high].mean() - "

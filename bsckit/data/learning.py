@@ -60,7 +60,7 @@ REMAKE_PER_TRAINING_HOUR = 0.01
 """Fall of next month's remake rate per extra training hour per cook (0.01 = 1 point)."""
 REMAKE_TREND = 0.045
 """Fall of the remake rate over the whole period from the kitchens' own learning curve."""
-DIP_PER_TRAINING_HOUR = 0.012
+DIP_PER_TRAINING_HOUR = 0.016
 """Rise of the late-dispatch share per training hour per cook, in busy months only."""
 ELEARNING_RANGE = (0.5, 3.0)
 """E-learning hours per employee and month at the start and at the end of the data."""
