@@ -321,10 +321,10 @@ def exercises(
 
     Examples
     --------
-    >>> exercises(9)
+    >>> exercises(9)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: `module` must be one of the modules with an answer key (1, 2, 3); got 9.
+    ValueError: `module` must be one of the modules with an answer key (1, 2, 3, ...); got 9.
     """
     if module not in MODULES:
         known = ", ".join(str(m) for m in MODULES)
