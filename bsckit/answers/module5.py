@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from bsckit.answers import Exercise, ExerciseData
-from bsckit.answers.module2 import _complete, _saved
+from bsckit.answers.objective import perspective_objective_check
 from bsckit.check import Check, Mistake
 from bsckit.data.learning import AGENCY_RATE_GBP
 from bsckit.learning_growth import busy_months, gate_pass_rates, kitchen_month
@@ -546,46 +546,12 @@ def _key_rampup(data: ExerciseData, using: Any) -> Check:
 
 
 def _key_objective(data: ExerciseData, using: Any) -> Check:
-    def mine(objs: list) -> list:
-        return [o for o in objs if o.perspective.value == "learning_growth"]
-
-    def judge(_answer: Any) -> tuple[bool | None, str]:
-        objs = _saved(data)
-        if not objs:
-            return None, "build a learning-and-growth objective in the builder and click Save."
-        found = mine(objs)
-        if not found:
-            return False, f"none of your {len(objs)} saved objectives is on learning and growth."
-        if any(_complete(o) for o in found):
-            return True, ""
-        return False, "your learning-and-growth objective lacks a target, a deadline or an owner."
-
-    def wrong_perspective(_answer: Any) -> bool:
-        objs = _saved(data) or []
-        return bool(objs) and not mine(objs)
-
-    def incomplete(_answer: Any) -> bool:
-        found = mine(_saved(data) or [])
-        return bool(found) and not any(_complete(o) for o in found)
-
-    return Check(
+    return perspective_objective_check(
+        data,
         "5.11 a learning-and-growth objective",
-        expected=None,
-        judge=judge,
-        mistakes=(
-            Mistake(
-                "wrong_perspective",
-                "the objective you saved is not on the learning-and-growth perspective: choose "
-                "Learning and growth in the builder's first field.",
-                matches=wrong_perspective,
-            ),
-            Mistake(
-                "incomplete",
-                "your objective is saved without a target, a deadline or an owner: fill them "
-                "in, tick 'Replace' and save again.",
-                matches=incomplete,
-            ),
-        ),
+        "learning_growth",
+        label="learning-and-growth",
+        choice="Learning and growth",
         hints=(
             "Perspective Learning and growth; a measure of this module (system adoption "
             "rate, data quality score, documentation completeness, training hours).",
