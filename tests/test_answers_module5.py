@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 
 from bsckit.answers import exercises
-from bsckit.answers.module5 import EXERCISES
+from bsckit.answers.module5 import EXERCISES, QUIZ_ITEMS
 from bsckit.scorecard import Measure, Objective, add_objective
+from bsckit.widgets import LeadingLaggingQuiz
 
 
 @pytest.fixture(autouse=True)
@@ -197,9 +198,9 @@ LEARNER = {
 
 
 def test_every_exercise_is_tested_and_minutes_add_up() -> None:
-    assert {e.id for e in EXERCISES} == set(LEARNER) | {"5.11"}
+    assert {e.id for e in EXERCISES} == set(LEARNER) | {"5.11", "5.12"}
     assert len(EXERCISES) >= 8
-    assert sum(e.minutes for e in EXERCISES) == 104
+    assert sum(e.minutes for e in EXERCISES) == 110
 
 
 @pytest.mark.parametrize("exercise_id", list(LEARNER))
@@ -241,3 +242,18 @@ def test_learning_objective_is_read_from_the_scorecard_file(tmp_path) -> None:
     assert ex.check("5.11", "builder").mistake == "incomplete"
     add_objective(card, _objective("Document every recipe and procedure"))
     assert ex.check("5.11", "builder").status == "passed"
+
+
+def test_quiz_answers() -> None:
+    ex = exercises(5, tables={})
+    quiz = LeadingLaggingQuiz(QUIZ_ITEMS)
+    assert ex.check("5.12", quiz).status == "not_attempted"
+    for answer in quiz.answers:
+        answer.value = "leading"
+    assert ex.check("5.12", quiz).mistake == "all_one_kind"
+    for item, answer in zip(quiz.items, quiz.answers, strict=True):
+        answer.value = "lagging" if item.answer == "leading" else "leading"
+    assert ex.check("5.12", quiz).mistake == "reversed_meaning"
+    for item, answer in zip(quiz.items, quiz.answers, strict=True):
+        answer.value = item.answer
+    assert ex.check("5.12", quiz).status == "passed"

@@ -116,7 +116,7 @@ MODULES = (
         ),
         numbered_sections=7,
         min_claims_cited=7,
-        exercise_widgets=("SmartObjectiveBuilder(",),
+        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz("),
     ),
 )
 IDS = [f"module{m.number}" for m in MODULES]

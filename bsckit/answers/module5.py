@@ -12,7 +12,9 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['5.1', '5.2', '5.3']
 >>> sum(e.minutes for e in EXERCISES)
-104
+110
+>>> len(QUIZ_ITEMS), sorted({item.answer for item in QUIZ_ITEMS})
+(8, ['lagging', 'leading'])
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import pandas as pd
 
 from bsckit.answers import Exercise, ExerciseData
 from bsckit.answers.objective import perspective_objective_check
+from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
 from bsckit.check import Check, Mistake
 from bsckit.data.learning import AGENCY_RATE_GBP
 from bsckit.learning_growth import busy_months, gate_pass_rates, kitchen_month
+from bsckit.widgets.classifier import QuizItem
 
-__all__ = ["EXERCISES"]
+__all__ = ["EXERCISES", "QUIZ_ITEMS"]
 
 
 def _km(data: ExerciseData) -> pd.DataFrame:
@@ -564,6 +568,94 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# 5.12 leading or lagging in learning and growth (the quiz widget)
+# ---------------------------------------------------------------------------------------------
+
+QUIZ_ITEMS: tuple[QuizItem, ...] = (
+    QuizItem(
+        "Training hours per cook",
+        "leading",
+        "kitchen quality",
+        "It moves first: the remake rate follows a month later.",
+    ),
+    QuizItem(
+        "Remake rate",
+        "lagging",
+        "kitchen quality",
+        "It records how the plating went, after the fact.",
+    ),
+    QuizItem(
+        "Data quality score of kitchen-system entries",
+        "leading",
+        "decision speed",
+        "Complete, timely entries come before a fast decision can be made on them.",
+    ),
+    QuizItem(
+        "Decision time on kitchen exceptions",
+        "lagging",
+        "decision speed",
+        "It is the outcome the data, the system and the manager produce together.",
+    ),
+    QuizItem(
+        "Engagement score",
+        "leading",
+        "readiness for the kitchen-system roll-out",
+        "It moves a quarter ahead of readiness for change.",
+    ),
+    QuizItem(
+        "Documentation completeness",
+        "leading",
+        "ramp-up of new dishes and kitchens",
+        "Cards written now shorten every later ramp-up.",
+    ),
+    QuizItem(
+        "Days to standard of a dish roll-out",
+        "lagging",
+        "ramp-up of new dishes and kitchens",
+        "It is known only once the kitchen makes the dish to standard.",
+    ),
+    QuizItem(
+        "Retention of high performers",
+        "lagging",
+        "a capable workforce",
+        "It is counted at the end of a year: the result of how people were led and developed.",
+    ),
+)
+"""The measures of quiz 5.12, with the answer the lesson supports for the process named."""
+
+
+def _key_quiz(data: ExerciseData, using: Any) -> Check:
+    return quiz_check(
+        "5.12 leading or lagging in learning and growth",
+        mistakes=(
+            Mistake(
+                "all_one_kind",
+                "you gave every measure the same answer. Learning and growth has both: what "
+                "you invest in now (leading) and the result it produces later (lagging).",
+                matches=all_one_kind,
+            ),
+            Mistake(
+                "reversed_meaning",
+                "most of your answers are the opposite. A *leading* measure moves first "
+                "(training, entries, engagement, cards); a *lagging* one records the result "
+                "(remakes, decision time, days to standard, retention).",
+                matches=reversed_meaning,
+            ),
+        ),
+        hints=(
+            "For each row read the process it serves, then ask: does this move before the "
+            "result (leading) or is it the result (lagging)?",
+            "The lesson's lag tests say which moved first; the feedback under each row says why.",
+        ),
+        success="Half the measures drive, half record: a learning-and-growth objective needs "
+        "a leading measure to steer and a lagging one to show it worked.",
+        reveal="Leading: training hours per cook, data quality score, engagement score, "
+        "documentation completeness. Lagging: remake rate, decision time, days to standard, "
+        "retention of high performers.",
+    )
+
+
 _W = "workforce measures and outcomes"
 _S = "system adoption and data quality"
 _I = "innovation pipeline"
@@ -589,5 +681,6 @@ EXERCISES: tuple[Exercise, ...] = (
         "your scorecard",
         _key_objective,
     ),
+    Exercise("5.12", "leading or lagging in learning and growth", 6, "your scorecard", _key_quiz),
 )
 """Module 5's exercises in notebook order, with their minutes (the one source of timings)."""
