@@ -183,6 +183,23 @@ def _rampup(t):
     }
 
 
+def _thresholds(t):
+    s = t["kitchen_system_log"]
+    m = s.groupby(s["month"].dt.to_period("M"))[
+        ["entries_missing", "entries_late", "orders_in_system"]
+    ].sum()
+    m = m[m["orders_in_system"] > 0]
+    pct = 100 * (1 - (m["entries_missing"] + m["entries_late"]) / m["orders_in_system"])
+    last = pct.iloc[-12:]
+    mean, sd = last.mean(), last.std()
+    return {
+        "solution": (mean + sd, mean),
+        "whole_period": (pct.mean() + pct.std(), pct.mean()),
+        "sd_subtracted": (mean - sd, mean),
+        "swapped": (mean, mean + sd),
+    }
+
+
 LEARNER = {
     "5.1": _training_lead,
     "5.2": _elearning,
@@ -194,13 +211,14 @@ LEARNER = {
     "5.8": _backfill,
     "5.9": _documentation,
     "5.10": _rampup,
+    "5.13": _thresholds,
 }
 
 
 def test_every_exercise_is_tested_and_minutes_add_up() -> None:
     assert {e.id for e in EXERCISES} == set(LEARNER) | {"5.11", "5.12"}
     assert len(EXERCISES) >= 8
-    assert sum(e.minutes for e in EXERCISES) == 110
+    assert sum(e.minutes for e in EXERCISES) == 118
 
 
 @pytest.mark.parametrize("exercise_id", list(LEARNER))

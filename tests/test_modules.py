@@ -66,7 +66,7 @@ MODULES = (
         ),
         numbered_sections=6,
         min_claims_cited=3,
-        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz("),
+        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
         lesson_widgets=("ThresholdEditor(",),
     ),
     Module(
@@ -116,7 +116,7 @@ MODULES = (
         ),
         numbered_sections=7,
         min_claims_cited=7,
-        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz("),
+        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
     ),
 )
 IDS = [f"module{m.number}" for m in MODULES]

@@ -12,7 +12,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['5.1', '5.2', '5.3']
 >>> sum(e.minutes for e in EXERCISES)
-110
+118
 >>> len(QUIZ_ITEMS), sorted({item.answer for item in QUIZ_ITEMS})
 (8, ['lagging', 'leading'])
 """
@@ -28,12 +28,14 @@ import pandas as pd
 from bsckit.answers import Exercise, ExerciseData
 from bsckit.answers.objective import perspective_objective_check
 from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
+from bsckit.answers.thresholds import threshold_check
 from bsckit.check import Check, Mistake
 from bsckit.data.learning import AGENCY_RATE_GBP
 from bsckit.learning_growth import busy_months, gate_pass_rates, kitchen_month
+from bsckit.measures import measure_series
 from bsckit.widgets.classifier import QuizItem
 
-__all__ = ["EXERCISES", "QUIZ_ITEMS"]
+__all__ = ["EXERCISES", "QUIZ_ITEMS", "THRESHOLD_MONTHS"]
 
 
 def _km(data: ExerciseData) -> pd.DataFrame:
@@ -656,6 +658,61 @@ def _key_quiz(data: ExerciseData, using: Any) -> Check:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# 5.13 RAG thresholds for the data quality score (the threshold editor)
+# ---------------------------------------------------------------------------------------------
+
+THRESHOLD_MONTHS = 12
+"""Exercise 5.13 takes its thresholds from this many last months (the system bedded in)."""
+
+
+def _key_thresholds(data: ExerciseData, using: Any) -> Check:
+    quality = (
+        measure_series("data_quality", {"kitchen_system_log": data.table("kitchen_system_log")})
+        * 100
+    ).dropna()
+    recent = quality.iloc[-THRESHOLD_MONTHS:]
+    mean, sd = float(recent.mean()), float(recent.std())
+    green, amber = mean + sd, mean
+    span = float(quality.max() - quality.min())
+    step = float(10 ** np.floor(np.log10(span / 100))) if span > 0 else 0.01
+    return threshold_check(
+        "5.13 RAG thresholds for the data quality score",
+        expected=(green, amber),
+        tolerance=step / 2,  # half the editor's slider step: what a learner can set
+        mistakes=(
+            (
+                "whole_period",
+                "you used every month since the first go-live. The early months of a new "
+                f"system are not the standard to hold it to: use the last {THRESHOLD_MONTHS}.",
+                (float(quality.mean() + quality.std()), float(quality.mean())),
+            ),
+            (
+                "sd_subtracted",
+                "your green is one standard deviation *below* the mean. Data quality is "
+                "higher-is-better: better than usual means above the mean.",
+                (mean - sd, mean),
+            ),
+            (
+                "swapped",
+                "green and amber are swapped: for a higher-is-better measure green is the "
+                "higher threshold.",
+                (amber, green),
+            ),
+        ),
+        hints=(
+            f"Take the last {THRESHOLD_MONTHS} monthly values of the data quality score (in %), "
+            "work out the two thresholds, then set the sliders to them.",
+            "Amber: their mean; green: one standard deviation (pandas' .std()) better.",
+        ),
+        success=f"Green from {green:.1f} %, amber from {amber:.1f} %: a month below "
+        f"{amber:.1f} % is worse than the system's own recent standard and goes to the kitchen "
+        "managers who own the entries.",
+        reveal=f"recent = quality_pct.iloc[-{THRESHOLD_MONTHS}:]; green at recent.mean() + "
+        "recent.std(), amber at recent.mean()",
+    )
+
+
 _W = "workforce measures and outcomes"
 _S = "system adoption and data quality"
 _I = "innovation pipeline"
@@ -682,5 +739,6 @@ EXERCISES: tuple[Exercise, ...] = (
         _key_objective,
     ),
     Exercise("5.12", "leading or lagging in learning and growth", 6, "your scorecard", _key_quiz),
+    Exercise("5.13", "RAG thresholds for the data quality score", 8, _S, _key_thresholds),
 )
 """Module 5's exercises in notebook order, with their minutes (the one source of timings)."""
