@@ -66,7 +66,7 @@ MODULES = (
         ),
         numbered_sections=6,
         min_claims_cited=3,
-        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
+        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz("),
         lesson_widgets=("ThresholdEditor(",),
     ),
     Module(
