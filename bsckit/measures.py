@@ -415,6 +415,53 @@ def _training(get: _Get) -> dict:
     }
 
 
+@_recipe("system_adoption", "kitchen_system_log")
+def _system_adoption(get: _Get) -> dict:
+    log = get("kitchen_system_log")
+    sums = _sums(log, "month", {"adopters": "orders_in_system", "eligible": "orders"})
+    return {"adopters": sums["adopters"], "eligible": sums["eligible"]}
+
+
+@_recipe("documentation_completeness", "kitchen_people_log")
+def _documentation(get: _Get) -> pd.Series:
+    log = get("kitchen_people_log")
+    done = log["recipes_documented"] + log["procedures_documented"]
+    sums = pd.DataFrame({"done": done, "all": log["recipes"] + log["procedures"]})
+    sums = sums.groupby(_month(log["month"])).sum()
+    return sums["done"] / sums["all"].where(sums["all"] > 0)
+
+
+@_recipe("data_quality", "kitchen_system_log")
+def _data_quality(get: _Get) -> pd.Series:
+    log = get("kitchen_system_log")
+    bad = log["entries_missing"] + log["entries_late"]
+    sums = pd.DataFrame({"bad": bad, "all": log["orders_in_system"]})
+    sums = sums.groupby(_month(log["month"])).sum()
+    return 1 - sums["bad"] / sums["all"].where(sums["all"] > 0)
+
+
+@_recipe("remake_rate", "kitchen_people_log")
+def _remake_rate(get: _Get) -> pd.Series:
+    log = get("kitchen_people_log")
+    sums = log[["remakes", "plates"]].groupby(_month(log["month"])).sum()
+    return sums["remakes"] / sums["plates"].where(sums["plates"] > 0)
+
+
+@_recipe("decision_time", "kitchen_system_log")
+def _decision_time(get: _Get) -> pd.Series:
+    log = get("kitchen_system_log")
+    weighted = log["decision_hours_median"] * log["exceptions"]
+    sums = pd.DataFrame({"w": weighted, "n": log["exceptions"]}).groupby(_month(log["month"]))
+    sums = sums.sum()
+    return sums["w"] / sums["n"].where(sums["n"] > 0)
+
+
+@_recipe("backfill_cost", "kitchen_people_log")
+def _backfill_cost(get: _Get) -> pd.Series:
+    log = get("kitchen_people_log")
+    return log["backfill_cost_gbp"].astype(float).groupby(_month(log["month"])).sum()
+
+
 RECORDED: tuple[str, ...] = tuple(m for m in CATALOGUE if m in _RECIPES)
 """Ids of the catalogue measures computed from the Homeats tables, in catalogue order."""
 

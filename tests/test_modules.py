@@ -103,6 +103,22 @@ MODULES = (
         min_builders=2,
     ),
     Module(
+        5,
+        "05_learning_growth.ipynb",
+        (
+            "workforce measures and outcomes",
+            "system adoption and data quality",
+            "innovation pipeline",
+            "culture indicators",
+            "development versus operational load",
+            "knowledge management",
+            "your scorecard",
+        ),
+        numbered_sections=7,
+        min_claims_cited=7,
+        exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
+    ),
+    Module(
         6,
         "06_governance.ipynb",
         (

@@ -27,6 +27,7 @@ import pandas as pd
 
 from bsckit import kpi
 from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers.objective import perspective_objective_check
 from bsckit.check import Check, Mistake
 from bsckit.customer import (
     apply_reopen_rule,
@@ -660,64 +661,13 @@ def _key_bonus(data: ExerciseData, using: Any) -> Check:
 # ---------------------------------------------------------------------------------------------
 
 
-def _saved(data: ExerciseData) -> list | None:
-    from bsckit.scorecard import load_scorecard
-
-    path = data.scorecard_path
-    if not path.is_file():
-        return None
-    return list(load_scorecard(path).objectives)
-
-
-def _complete(o: Any) -> bool:
-    m = o.measures[0]
-    return o.deadline is not None and bool(o.owners or m.owner) and m.target is not None
-
-
 def _key_objective(data: ExerciseData, using: Any) -> Check:
-    def customer(objs: list) -> list:
-        return [o for o in objs if o.perspective.value == "customer"]
-
-    def judge(_answer: Any) -> tuple[bool | None, str]:
-        objs = _saved(data)
-        if not objs:
-            return None, "build a customer objective in the builder above and click Save."
-        mine = customer(objs)
-        if not mine:
-            return (
-                False,
-                f"none of your {len(objs)} saved objectives is on the customer perspective.",
-            )
-        if any(_complete(o) for o in mine):
-            return True, ""
-        return False, "your customer objective lacks a target, a deadline or an owner."
-
-    def wrong_perspective(_answer: Any) -> bool:
-        objs = _saved(data) or []
-        return bool(objs) and not customer(objs)
-
-    def incomplete(_answer: Any) -> bool:
-        mine = customer(_saved(data) or [])
-        return bool(mine) and not any(_complete(o) for o in mine)
-
-    return Check(
+    return perspective_objective_check(
+        data,
         "2.12 a customer objective",
-        expected=None,
-        judge=judge,
-        mistakes=(
-            Mistake(
-                "wrong_perspective",
-                "the objective you saved is not on the customer perspective: choose Customer "
-                "in the builder's first field.",
-                matches=wrong_perspective,
-            ),
-            Mistake(
-                "incomplete",
-                "your customer objective is saved without a target, a deadline or an owner: "
-                "fill them in, tick 'Replace' and save again.",
-                matches=incomplete,
-            ),
-        ),
+        "customer",
+        label="customer",
+        choice="Customer",
         hints=(
             "Perspective Customer; a measure from this module (on-time delivery rate, "
             "first-contact resolution rate, NPS, repeat-order rate).",

@@ -30,6 +30,7 @@ import pandas as pd
 
 from bsckit.answers import Exercise, ExerciseData
 from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
+from bsckit.answers.thresholds import threshold_check
 from bsckit.check import Check, Mistake, compare_answer, is_placeholder
 
 __all__ = [
@@ -822,65 +823,35 @@ def _key_thresholds(data: ExerciseData, using: Any) -> Check:
     base = whole.iloc[:BASELINE_MONTHS]
     green, amber = _thresholds(base)
     tolerance = 0.005  # half the editor's 0.01-point slider step: what a learner can set
-
-    def read(editor: Any) -> tuple[float, float] | None:
-        if isinstance(editor, tuple | list) and len(editor) == 2:
-            values = (_number(editor[0]), _number(editor[1]))
-        else:
-            values = (
-                _number(getattr(editor, "green", None)),
-                _number(getattr(editor, "amber", None)),
-            )
-        return None if None in values else values  # type: ignore[return-value]
-
-    def near(values: tuple[float, float], target: tuple[float, float]) -> bool:
-        return all(abs(a - b) <= tolerance for a, b in zip(values, target, strict=True))
-
-    def judge(editor: Any) -> tuple[bool | None, str]:
-        values = read(editor)
-        if values is None:
-            return False, "pass the threshold editor (or a (green, amber) pair)."
-        start = getattr(editor, "start", None)
-        if start is not None and near(values, start):
-            return None, "move the two sliders (or type in their boxes) first."
-        if near(values, (green, amber)):
-            return True, ""
-        return False, (
-            f"green {values[0]:.3g} % and amber {values[1]:.3g} % are not the thresholds asked for."
-        )
-
-    def pair_mistake(target: tuple[float, float]) -> Any:
-        return lambda editor: (v := read(editor)) is not None and near(v, target)
-
     mean, sd = float(base.mean()), float(base.std())
-    return Check(
+    return threshold_check(
         "3.8 RAG thresholds for the defect rate",
         expected=(green, amber),
-        judge=judge,
+        tolerance=tolerance,
         mistakes=(
-            Mistake(
+            (
                 "whole_period",
                 "you used all the months; thresholds come from the baseline year (the first "
                 f"{BASELINE_MONTHS} months), then judge the months after it.",
-                matches=pair_mistake(_thresholds(whole)),
+                _thresholds(whole),
             ),
-            Mistake(
+            (
                 "sd_added",
                 "your green is one standard deviation *above* the mean. Defects are "
                 "lower-is-better: better than usual means below the mean.",
-                matches=pair_mistake((mean + sd, mean)),
+                (mean + sd, mean),
             ),
-            Mistake(
+            (
                 "swapped",
                 "green and amber are swapped: for a lower-is-better measure green is the "
                 "lower threshold.",
-                matches=pair_mistake((amber, green)),
+                (amber, green),
             ),
-            Mistake(
+            (
                 "population_sd",
                 "you used the population standard deviation (ddof=0); pandas' default "
                 "`.std()` (ddof=1) is the one asked for a sample of months.",
-                matches=pair_mistake((mean - float(base.std(ddof=0)), mean)),
+                (mean - float(base.std(ddof=0)), mean),
             ),
         ),
         hints=(

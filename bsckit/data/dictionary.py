@@ -15,6 +15,7 @@ from .alignment import PLANTED as ALIGNMENT_PLANTED
 from .chains import CHAINS, DISTRACTORS, QUALITY_EPISODES
 from .customer_effects import customer_effects_section
 from .governance import GOVERNANCE_PLANTED
+from .learning import learning_effects_section
 from .scenarios import SCENARIOS
 from .schema import SCHEMA, Column
 
@@ -176,6 +177,7 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
         )
     lines += _measures_section()
     lines += customer_effects_section(int(params.get("months", 24)))
+    lines += learning_effects_section(int(params.get("months", 24)))
     lines += [
         "",
         "## Special causes in `quality_samples`",

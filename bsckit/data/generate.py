@@ -32,6 +32,7 @@ from . import (
     governance,
     innovation,
     journeys,
+    learning,
     orders,
     production,
     service,
@@ -269,6 +270,10 @@ def generate(
         "measure_proposals",
         alignment.measure_proposals(kitchen_ids, rng_for(p.seed, "measure_proposals")),
     )
+    for name, frame in learning.learning_tables(
+        cal, kitchen_ids, ords, staff, train, proj, rng_for(p.seed, "learning_growth")
+    ).items():
+        done(name, frame)
     for name, frame in governance.governance_tables(
         p.start,
         p.months,
