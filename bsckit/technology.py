@@ -188,9 +188,7 @@ def break_even_weight(
     if criterion not in weights:
         msg = f"`criterion` must be one of {list(weights)}, got {criterion!r}."
         raise KeyError(msg)
-    rest = sum(
-        w * (profiles[a][c] - profiles[b][c]) for c, w in weights.items() if c != criterion
-    )
+    rest = sum(w * (profiles[a][c] - profiles[b][c]) for c, w in weights.items() if c != criterion)
     diff = profiles[a][criterion] - profiles[b][criterion]
     return float("inf") if diff == 0 else float(-rest / diff)
 
@@ -276,14 +274,14 @@ def revenue_timing_gap(orders: pd.DataFrame, erp_daily: pd.DataFrame) -> pd.Data
     """Delivered-order revenue by month ordered (the catalogue's basis) beside the ERP's sales
     by month delivered, and the gap (ERP minus order basis) - discrepancy X06, quantified.
 
-    Months at the ends of the data are dropped (the ERP stops at the last day, orders placed
-    then are delivered after it).
+    The first and last months are dropped: the first has no deliveries of earlier orders, and
+    orders placed in the last days are delivered after the data ends.
     """
     d = orders[orders["status"] == "delivered"]
     by_order = d["amount"].groupby(d["ordered_at"].dt.to_period("M").rename("month")).sum()
     erp = erp_monthly_sales(erp_daily)
     out = pd.DataFrame({"order_month_revenue": by_order, "erp_sales": erp}).dropna()
-    out = out.iloc[:-1]
+    out = out.iloc[1:-1]
     out["gap"] = out["erp_sales"] - out["order_month_revenue"]
     out["gap_share"] = out["gap"] / out["order_month_revenue"]
     return out
@@ -323,9 +321,7 @@ def feed_schema(version: int, known_orders: Sequence[str] | None = None) -> Any:
         "dropped_at": pa.Column(str, pa.Check.str_matches(_ISO), nullable=True),
         "received_at": pa.Column(str, pa.Check.str_matches(_ISO)),
         "distance_km": pa.Column(float, pa.Check.ge(0)),
-        fee: pa.Column(
-            float if fee == "fee_gbp" else int, pa.Check.ge(0, name="fee_not_negative")
-        ),
+        fee: pa.Column(float if fee == "fee_gbp" else int, pa.Check.ge(0, name="fee_not_negative")),
     }
 
     def drop_after_pickup(df: pd.DataFrame) -> pd.Series:

@@ -50,6 +50,7 @@ __all__ = [
     "FEED_KITCHEN",
     "REFRESH_MINUTES",
     "WAITING_GBP",
+    "age_minutes",
     "correction_requests",
 ]
 
@@ -268,9 +269,7 @@ def _key_invoiced(data: ExerciseData, using: Any) -> Check:
             "month_first",
             "you read doc_date month-first. The ERP writes UK dates, DD/MM/YYYY: 03/04/2024 "
             "is 3 April.",
-            answer=float(
-                dedup.loc[us.loc[dedup.index] == month, "net_amount_pence"].sum() / 100
-            ),
+            answer=float(dedup.loc[us.loc[dedup.index] == month, "net_amount_pence"].sum() / 100),
         ),
     ]
     if abs(dups - expected) > 0.005:  # only when a re-exported duplicate falls in that month
@@ -333,9 +332,7 @@ def _key_crm(data: ExerciseData, using: Any) -> Check:
             "active_only",
             "you counted only accounts still Active. A customer who signed up and later "
             "left was still a new customer in the month they signed up.",
-            clean.loc[
-                clean["churned_at"].isna(), "signup_at"
-            ].dt.to_period("M"),
+            clean.loc[clean["churned_at"].isna(), "signup_at"].dt.to_period("M"),
         ),
     ):
         answer = series.groupby(series.rename("month")).size().rename("new_accounts")
@@ -439,8 +436,7 @@ def _key_corrected(data: ExerciseData, using: Any) -> Check:
             ),
             Mistake(
                 "not_applied",
-                "that is the total before any correction: apply the log to the feed "
-                "(log.apply).",
+                "that is the total before any correction: apply the log to the feed (log.apply).",
                 answer=float(feed["fee_gbp"].sum()),
             ),
             Mistake(
@@ -520,9 +516,13 @@ def _key_refresh(data: ExerciseData, using: Any) -> Check:
     expected = float((age <= BUDGET_MINUTES).mean())
     lag = arrival_lag_minutes(feed)
     picked = pd.to_datetime(feed["picked_up_at"], format="%Y-%m-%dT%H:%MZ")
-    from_pickup = age + (
-        pd.to_datetime(feed["dropped_at"].replace("", None), format="%Y-%m-%dT%H:%MZ") - picked
-    ).dt.total_seconds().fillna(0) / 60
+    from_pickup = (
+        age
+        + (pd.to_datetime(feed["dropped_at"].replace("", None), format="%Y-%m-%dT%H:%MZ") - picked)
+        .dt.total_seconds()
+        .fillna(0)
+        / 60
+    )
     return Check(
         "7.8 events seen within the hour, hourly refresh",
         expected=expected,
@@ -655,7 +655,9 @@ def _too_slow(r: dict) -> bool:
 
 def _incomplete(r: dict) -> bool:
     need = ("system", "refresh", "max_age", "validation_rule", "steward")
-    return any(not str(r.get(k) or "").strip() for k in need) or age_minutes(r.get("max_age")) is None
+    return (
+        any(not str(r.get(k) or "").strip() for k in need) or age_minutes(r.get("max_age")) is None
+    )
 
 
 def _key_sources(data: ExerciseData, using: Any) -> Check:
