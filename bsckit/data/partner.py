@@ -40,6 +40,7 @@ __all__ = [
     "OUTAGE_DELAY_HOURS",
     "PARTNER",
     "V2_MONTHS",
+    "partner_effects_section",
     "partner_feeds",
 ]
 
