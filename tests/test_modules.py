@@ -115,7 +115,7 @@ MODULES = (
             "your scorecard",
         ),
         numbered_sections=7,
-        min_claims_cited=0,
+        min_claims_cited=4,
         exercise_widgets=('Worksheet("data_source_mapping")',),
         min_builders=0,
     ),
