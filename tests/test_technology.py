@@ -136,7 +136,9 @@ def test_sources_reach_the_scorecards_measures(tmp_path) -> None:
     assert sources_to_scorecard([{"measure": "NPS"}], card) == 0
     m = Measure(name="Net revenue", unit="GBP", direction="higher_is_better", target=1.0)
     add_objective(card, Objective("Grow", "financial", (m,)))
-    rows = [{"measure": "net revenue", "system": "ERP", "steward": "Controller", "refresh": "weekly"}]
+    rows = [
+        {"measure": "net revenue", "system": "ERP", "steward": "Controller", "refresh": "weekly"}
+    ]
     assert sources_to_scorecard(rows, card) == 1
     saved = load_scorecard(card).objectives[0].measures[0]
     assert (saved.source_system, saved.data_steward, saved.frequency) == (

@@ -248,7 +248,9 @@ def generate(
     )
     for name, frame in ext.items():
         done(name, frame)
-    for name, frame in partner.partner_feeds(cal, out["orders"], rng_for(p.seed, "partner")).items():
+    for name, frame in partner.partner_feeds(
+        cal, out["orders"], rng_for(p.seed, "partner")
+    ).items():
         done(name, frame)
     for name, frame in catalogue.catalogue_tables(p.start, p.months).items():
         done(name, frame)
