@@ -59,6 +59,7 @@ LESSONS = {
     3: "notebooks/03_internal_processes.ipynb",
     5: "notebooks/05_learning_growth.ipynb",
     6: "notebooks/06_governance.ipynb",
+    7: "notebooks/07_technology.ipynb",
 }
 
 

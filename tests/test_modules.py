@@ -137,6 +137,23 @@ MODULES = (
         lesson_widgets=("ThresholdEditor(",),
         min_builders=0,
     ),
+    Module(
+        7,
+        "07_technology.ipynb",
+        (
+            "choosing tooling",
+            "mapping sources",
+            "validation and audit",
+            "role-based views",
+            "refresh intervals",
+            "third-party feeds",
+            "your scorecard",
+        ),
+        numbered_sections=7,
+        min_claims_cited=4,
+        exercise_widgets=('Worksheet("data_source_mapping")',),
+        min_builders=0,
+    ),
 )
 IDS = [f"module{m.number}" for m in MODULES]
 NOTEBOOKS = [(m, f) for m in MODULES for f in ("notebooks", "solutions")]

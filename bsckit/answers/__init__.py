@@ -72,6 +72,7 @@ MODULES: dict[int, str] = {
     3: "bsckit.answers.module3",
     5: "bsckit.answers.module5",
     6: "bsckit.answers.module6",
+    7: "bsckit.answers.module7",
 }
 """Course module number -> the Python module holding its answer key."""
 

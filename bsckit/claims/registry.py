@@ -67,6 +67,7 @@ CLAIM_MODULES: dict[int, str] = {
     3: "internal_processes",
     5: "learning_growth",
     6: "governance",
+    7: "technology",
 }
 """Course module number -> the file of ``bsckit.claims`` holding its claims.
 

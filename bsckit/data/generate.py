@@ -34,6 +34,7 @@ from . import (
     journeys,
     learning,
     orders,
+    partner,
     production,
     service,
     surveys,
@@ -248,6 +249,10 @@ def generate(
         cal, cust, ords, out["invoices"], pay, staff, rng_for(p.seed, "extracts")
     )
     for name, frame in ext.items():
+        done(name, frame)
+    for name, frame in partner.partner_feeds(
+        cal, out["orders"], rng_for(p.seed, "partner")
+    ).items():
         done(name, frame)
     for name, frame in catalogue.catalogue_tables(p.start, p.months).items():
         done(name, frame)

@@ -322,7 +322,8 @@ def find_spec(key: str, folder: str | os.PathLike[str] | None = None) -> Path:
     """Return the spec file of worksheet ``key``.
 
     Looked up in ``folder`` if given, else ``worksheets/`` under the current directory (a
-    toolkit notebook runs in ``toolkit/``), else ``toolkit/worksheets/`` of the kit root.
+    toolkit notebook runs in ``toolkit/``), else ``toolkit/worksheets/`` of the kit root, else
+    that of the kit the package was installed from.
     """
     candidates = []
     if folder is not None:
@@ -331,6 +332,8 @@ def find_spec(key: str, folder: str | os.PathLike[str] | None = None) -> Path:
     root = find_kit_root()
     if root is not None:
         candidates.append(root / SPEC_FOLDER)
+    # the kit this package was installed from (a notebook run outside it: a pack's team folder)
+    candidates.append(Path(__file__).resolve().parents[2] / SPEC_FOLDER)
     for base in candidates:
         path = base / f"{key}.yaml"
         if path.is_file():

@@ -50,12 +50,14 @@ EXERCISES = (
     KIT_ROOT / "exercises" / "02_customer.ipynb",
     KIT_ROOT / "exercises" / "05_learning_growth.ipynb",
     KIT_ROOT / "exercises" / "06_governance.ipynb",
+    KIT_ROOT / "exercises" / "07_technology.ipynb",
 )
 LESSONS = (
     KIT_ROOT / "notebooks" / "01_alignment.ipynb",
     KIT_ROOT / "notebooks" / "02_customer.ipynb",
     KIT_ROOT / "notebooks" / "05_learning_growth.ipynb",
     KIT_ROOT / "notebooks" / "06_governance.ipynb",
+    KIT_ROOT / "notebooks" / "07_technology.ipynb",
 )
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
