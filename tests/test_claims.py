@@ -54,7 +54,11 @@ def test_a_false_verdict_is_reported() -> None:
         get_claim("3.1").evaluate(empty)
 
 
-LESSONS = {2: "notebooks/02_customer.ipynb", 3: "notebooks/03_internal_processes.ipynb"}
+LESSONS = {
+    2: "notebooks/02_customer.ipynb",
+    3: "notebooks/03_internal_processes.ipynb",
+    4: "notebooks/04_financial.ipynb",
+}
 
 
 def _lesson_text(module: int) -> str:

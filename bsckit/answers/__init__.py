@@ -70,6 +70,7 @@ MODULES: dict[int, str] = {
     1: "bsckit.answers.module1",
     2: "bsckit.answers.module2",
     3: "bsckit.answers.module3",
+    4: "bsckit.answers.module4",
 }
 """Course module number -> the Python module holding its answer key."""
 

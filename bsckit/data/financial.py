@@ -57,7 +57,7 @@ LINES = ("subscription", "one_off", "business")
 
 WASTE_KITCHEN = "K04"
 """Kitchen whose waste per meal rises (an over-producing forecast) from month 6 on."""
-WASTE_RISE = 2.6
+WASTE_RISE = 3.8
 """Multiplier on that kitchen's waste per meal while the fault lasts."""
 CUT_KITCHEN = "K02"
 """Kitchen that cuts its chef coaching for one quarter (months 12-14)."""
@@ -65,7 +65,7 @@ COACHING_CUT = 0.1
 """Share of the usual coaching spend left during the cut."""
 AUDIT_DROP = 7.0
 """Audit points lost by the cutting kitchen in the six months after the cut (months 15-20)."""
-CUT_WASTE = 1.9
+CUT_WASTE = 2.2
 """Multiplier on the cutting kitchen's waste per meal in those six months."""
 PUSH_KITCHEN = "K03"
 """Kitchen whose year-2 budget assumed an office-sales push that never came."""
@@ -83,7 +83,7 @@ estimates accruals (operating costs). EBIT is derived from them, and the flash k
 exceptional item; orders and meals come from the operational systems and do not move."""
 
 _WASTE_PER_MEAL = 0.32  # GBP per meal, at January-2024 prices
-_COACHING = 1400.0  # GBP per kitchen and month, times the scale
+_COACHING = 1800.0  # GBP per kitchen and month, times the scale
 _IMPORTED_EUR = 0.42  # euros of euro-invoiced ingredients per meal
 _AUDIT = 88.0
 
