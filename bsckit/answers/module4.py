@@ -581,7 +581,7 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
             "Fill in target, deadline and owner until the criteria pass, then Save.",
         ),
         success="Your scorecard file now holds a financial objective with a target, a deadline "
-        "and an owner; the threshold you set beside it says when it goes to a strategic review.",
+        "and an owner: the financial perspective of the scorecard you take home.",
         reveal="Perspective Financial, measure operating margin, Increase to 10 %, deadline in "
         "12 months, owner Chief Financial Officer. Then Save.",
     )
