@@ -102,6 +102,23 @@ MODULES = (
         exercise_widgets=("SmartObjectiveBuilder(", "LeadingLaggingQuiz(", "ThresholdEditor("),
         min_builders=2,
     ),
+    Module(
+        4,
+        "04_financial.ipynb",
+        (
+            "driver trees",
+            "cost cuts and investment",
+            "shared cost allocation",
+            "adjusting targets",
+            "review thresholds",
+            "scorecard and monthly close",
+            "your scorecard",
+        ),
+        numbered_sections=7,
+        min_claims_cited=6,
+        exercise_widgets=("SmartObjectiveBuilder(",),
+        lesson_widgets=("ThresholdEditor(",),
+    ),
 )
 IDS = [f"module{m.number}" for m in MODULES]
 NOTEBOOKS = [(m, f) for m in MODULES for f in ("notebooks", "solutions")]
