@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers.module2 import _complete, _saved  # the scorecard-file readers, shared
 from bsckit.check import Check, Mistake
 from bsckit.claims.financial import cut_horizons
 from bsckit.data.financial import CUT_KITCHEN, PUSH_KITCHEN
@@ -518,20 +519,6 @@ def _key_flash(data: ExerciseData, using: Any) -> Check:
 # ---------------------------------------------------------------------------------------------
 # 4.9 a financial objective in your scorecard
 # ---------------------------------------------------------------------------------------------
-
-
-def _saved(data: ExerciseData) -> list | None:
-    from bsckit.scorecard import load_scorecard
-
-    path = data.scorecard_path
-    if not path.is_file():
-        return None
-    return list(load_scorecard(path).objectives)
-
-
-def _complete(o: Any) -> bool:
-    m = o.measures[0]
-    return o.deadline is not None and bool(o.owners or m.owner) and m.target is not None
 
 
 def _key_objective(data: ExerciseData, using: Any) -> Check:
