@@ -48,10 +48,12 @@ EXERCISES = (
     EXERCISE,
     KIT_ROOT / "exercises" / "01_alignment.ipynb",
     KIT_ROOT / "exercises" / "02_customer.ipynb",
+    KIT_ROOT / "exercises" / "04_financial.ipynb",
 )
 LESSONS = (
     KIT_ROOT / "notebooks" / "01_alignment.ipynb",
     KIT_ROOT / "notebooks" / "02_customer.ipynb",
+    KIT_ROOT / "notebooks" / "04_financial.ipynb",
 )
 SERVER_START_TIMEOUT = 90.0  # seconds; JupyterLab takes 10-20 s on a busy 2-core machine
 
