@@ -53,7 +53,7 @@ def contribution_margin(ledger: pd.DataFrame, by: str | list[str] = "kitchen_id"
     ...     "food_cost": [50.0, 90.0], "imported_ingredients": [0.0, 0.0],
     ...     "waste_cost": [10.0, 10.0], "delivery_cost": [0.0, 0.0], "coaching_spend": [0.0, 0.0]})
     >>> contribution_margin(led)["margin"].round(3).tolist()
-    [0.625]
+    [0.6]
     """
     cols = ["revenue", *COST_LINES]
     g = ledger.groupby(by, observed=True)[cols].sum()
