@@ -462,6 +462,45 @@ def _backfill_cost(get: _Get) -> pd.Series:
     return log["backfill_cost_gbp"].astype(float).groupby(_month(log["month"])).sum()
 
 
+# --- module 4: kitchens' management accounts and the sales budget ------------------------------
+
+
+def _ledger_sums(get: _Get, *columns: str) -> pd.DataFrame:
+    ledger = get("kitchen_ledger")
+    return ledger[list(columns)].astype(float).groupby(_month(ledger["month"])).sum()
+
+
+@_recipe("waste_per_meal", "kitchen_ledger")
+def _waste_per_meal(get: _Get) -> pd.Series:
+    sums = _ledger_sums(get, "waste_cost", "meals")
+    return sums["waste_cost"] / sums["meals"].where(sums["meals"] > 0)
+
+
+@_recipe("kitchen_audit_score", "kitchen_ledger")
+def _audit(get: _Get) -> pd.Series:
+    ledger = get("kitchen_ledger")
+    return ledger["audit_score"].astype(float).groupby(_month(ledger["month"])).mean()
+
+
+@_recipe("coaching_spend", "kitchen_ledger")
+def _coaching(get: _Get) -> pd.Series:
+    return _ledger_sums(get, "coaching_spend")["coaching_spend"]
+
+
+@_recipe("revenue_variance", "sales_budget", "orders")
+def _revenue_variance(get: _Get) -> pd.Series:
+    budget = get("sales_budget")
+    planned = (
+        (budget["budget_orders"] * budget["budget_order_value"])
+        .groupby(_month(budget["month"]))
+        .sum()
+    )
+    orders = _delivered(get)
+    actual = orders["amount"].astype(float).groupby(_month(orders["ordered_at"])).sum()
+    actual = actual.reindex(planned.index, fill_value=0.0)
+    return (actual - planned) / planned.where(planned > 0)
+
+
 RECORDED: tuple[str, ...] = tuple(m for m in CATALOGUE if m in _RECIPES)
 """Ids of the catalogue measures computed from the Homeats tables, in catalogue order."""
 

@@ -57,6 +57,7 @@ def test_a_false_verdict_is_reported() -> None:
 LESSONS = {
     2: "notebooks/02_customer.ipynb",
     3: "notebooks/03_internal_processes.ipynb",
+    4: "notebooks/04_financial.ipynb",
     5: "notebooks/05_learning_growth.ipynb",
     6: "notebooks/06_governance.ipynb",
     7: "notebooks/07_technology.ipynb",

@@ -103,6 +103,23 @@ MODULES = (
         min_builders=2,
     ),
     Module(
+        4,
+        "04_financial.ipynb",
+        (
+            "driver trees",
+            "cost cuts and investment",
+            "shared cost allocation",
+            "adjusting targets",
+            "review thresholds",
+            "scorecard and monthly close",
+            "your scorecard",
+        ),
+        numbered_sections=7,
+        min_claims_cited=6,
+        exercise_widgets=("SmartObjectiveBuilder(",),
+        lesson_widgets=("ThresholdEditor(",),
+    ),
+    Module(
         5,
         "05_learning_growth.ipynb",
         (

@@ -70,6 +70,7 @@ MODULES: dict[int, str] = {
     1: "bsckit.answers.module1",
     2: "bsckit.answers.module2",
     3: "bsckit.answers.module3",
+    4: "bsckit.answers.module4",
     5: "bsckit.answers.module5",
     6: "bsckit.answers.module6",
     7: "bsckit.answers.module7",

@@ -65,6 +65,7 @@ CLAIM_MODULES: dict[int, str] = {
     1: "alignment",
     2: "customer",
     3: "internal_processes",
+    4: "financial",
     5: "learning_growth",
     6: "governance",
     7: "technology",

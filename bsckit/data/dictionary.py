@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from .alignment import PLANTED as ALIGNMENT_PLANTED
 from .chains import CHAINS, DISTRACTORS, QUALITY_EPISODES
 from .customer_effects import customer_effects_section
+from .financial import financial_effects_section
 from .governance import GOVERNANCE_PLANTED
 from .learning import learning_effects_section
 from .partner import partner_effects_section
@@ -178,6 +179,7 @@ def data_dictionary(params: Mapping, rows: Mapping[str, int]) -> str:
         )
     lines += _measures_section()
     lines += customer_effects_section(int(params.get("months", 24)))
+    lines += financial_effects_section(int(params.get("months", 24)))
     lines += learning_effects_section(int(params.get("months", 24)))
     lines += partner_effects_section()
     lines += [

@@ -29,6 +29,7 @@ from . import (
     courier,
     extracts,
     finance,
+    financial,
     governance,
     innovation,
     journeys,
@@ -245,6 +246,10 @@ def generate(
         done(name, frame)
     done("price_index", finance.price_index(cal, plan))
     done("exchange_rates", finance.exchange_rates(cal, plan))
+    for name, frame in financial.financial_tables(
+        cal, plan, p.scale, ords, batch, fin, kitchen_ids, rng_for(p.seed, "financial")
+    ).items():
+        done(name, frame)
     ext = extracts.extracts(
         cal, cust, ords, out["invoices"], pay, staff, rng_for(p.seed, "extracts")
     )

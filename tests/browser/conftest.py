@@ -48,6 +48,7 @@ EXERCISES = (
     EXERCISE,
     KIT_ROOT / "exercises" / "01_alignment.ipynb",
     KIT_ROOT / "exercises" / "02_customer.ipynb",
+    KIT_ROOT / "exercises" / "04_financial.ipynb",
     KIT_ROOT / "exercises" / "05_learning_growth.ipynb",
     KIT_ROOT / "exercises" / "06_governance.ipynb",
     KIT_ROOT / "exercises" / "07_technology.ipynb",
@@ -55,6 +56,7 @@ EXERCISES = (
 LESSONS = (
     KIT_ROOT / "notebooks" / "01_alignment.ipynb",
     KIT_ROOT / "notebooks" / "02_customer.ipynb",
+    KIT_ROOT / "notebooks" / "04_financial.ipynb",
     KIT_ROOT / "notebooks" / "05_learning_growth.ipynb",
     KIT_ROOT / "notebooks" / "06_governance.ipynb",
     KIT_ROOT / "notebooks" / "07_technology.ipynb",
