@@ -27,6 +27,7 @@ from bsckit.financial import (
 __all__ = [
     "close_raises_cogs",
     "cut_costs_more_than_it_saved",
+    "cut_horizons",
     "cut_lifts_then_lowers_margin",
     "ebit_moves_most_at_close",
     "only_push_kitchen_needs_review",
