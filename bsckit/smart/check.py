@@ -632,8 +632,9 @@ def _against_trend(
     ``absurd_factor`` times the fastest pace the interval allows *and* the target lies more
     than a typical month's move past the best month of the window (a level the history has
     come near is not ruled out by a flat trend); a change no larger than a typical month's
-    move, to a level the history has already reached, passes; otherwise it warns, and says whether the history shows a clear trend at all (with no clear trend the history
-    cannot rule an objective out, only say that the change must come from something new).
+    move, to a level the history has already reached, passes; otherwise it warns, and says
+    whether the history shows a clear trend at all (with no clear trend the history cannot rule
+    an objective out, only say that the change must come from something new).
     """
     sign = 1.0 if p.direction == "increase" else -1.0
     required = sign * (level - baseline) / months
