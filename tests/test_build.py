@@ -332,3 +332,61 @@ def test_estimated_cost_counts_code_characters(tmp_path):
     assert estimated_cost(path) == 12.0
     assert estimated_cost(tmp_path / "missing.ipynb") == 0.0
     assert estimated_cost(FIXTURES / "lesson_ok.ipynb") > 0
+
+
+def _kernel_task(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    return NotebookTask(str(path), "n.ipynb", str(tmp_path), {})
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch, tmp_path):
+    # The port race of jupyter_client issue 154: the kernel exits before its first reply.
+    import papermill
+
+    import bsckit.course.build as build_module
+
+    real = papermill.execute_notebook
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) < build_module.KERNEL_START_ATTEMPTS:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    result = build_module._execute_task(_kernel_task(tmp_path))
+    assert result["ok"], result
+    assert len(calls) == build_module.KERNEL_START_ATTEMPTS
+
+
+def test_a_kernel_that_keeps_dying_or_another_error_is_reported_not_retried(monkeypatch, tmp_path):
+    import papermill
+
+    import bsckit.course.build as build_module
+
+    calls = []
+
+    def dead(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", dead)
+    result = build_module._execute_task(_kernel_task(tmp_path))
+    assert not result["ok"]
+    assert "Kernel died before replying" in result["error"]
+    assert len(calls) == build_module.KERNEL_START_ATTEMPTS
+
+    calls.clear()
+
+    def other(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("something else went wrong")
+
+    monkeypatch.setattr(papermill, "execute_notebook", other)
+    result = build_module._execute_task(_kernel_task(tmp_path))
+    assert not result["ok"] and "something else" in result["error"]
+    assert len(calls) == 1

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUILD_HASH_KEY",
+    "KERNEL_START_ATTEMPTS",
     "NOTEBOOK_FOLDERS",
     "SCENARIOS",
     "BuildError",
@@ -412,6 +413,18 @@ def _first_line(source: str) -> str:
     return ""
 
 
+KERNEL_START_ATTEMPTS = 3
+"""How often a notebook's kernel is started when it dies before its first reply.
+
+Starting many kernels at once on a busy machine can hit a known race in Jupyter: the client
+picks free ports, closes them and hands them to the kernel, and another process takes one in
+between (``zmq.error.ZMQError: Address already in use``; jupyter/jupyter_client issue 154).
+The kernel then exits before it answers, and no cell has run, so the build starts it again.
+"""
+
+_KERNEL_START_FAILURE = "Kernel died before replying to kernel_info"
+
+
 def _execute_task(task: NotebookTask) -> dict[str, Any]:
     """Execute one notebook; return plain data (spawn-safe, never raises)."""
     import papermill
@@ -419,15 +432,22 @@ def _execute_task(task: NotebookTask) -> dict[str, Any]:
 
     start = time.perf_counter()
     try:
-        nb = papermill.execute_notebook(
-            task.source,
-            None,
-            parameters=task.parameters or None,
-            cwd=task.cwd,
-            kernel_name=task.kernel_name,
-            progress_bar=False,
-            execution_timeout=task.timeout,
-        )
+        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+            try:
+                nb = papermill.execute_notebook(
+                    task.source,
+                    None,
+                    parameters=task.parameters or None,
+                    cwd=task.cwd,
+                    kernel_name=task.kernel_name,
+                    progress_bar=False,
+                    execution_timeout=task.timeout,
+                )
+                break
+            except RuntimeError as error:
+                # No cell has run yet, so starting again is safe (see KERNEL_START_ATTEMPTS).
+                if _KERNEL_START_FAILURE not in str(error) or attempt == KERNEL_START_ATTEMPTS:
+                    raise
     except PapermillExecutionError as error:
         where = f"cell {error.cell_index} (In [{error.exec_count}]: {_first_line(error.source)})"
         evalue = str(error.evalue).strip().splitlines()
