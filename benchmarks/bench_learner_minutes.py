@@ -34,7 +34,7 @@ Running cells, widgets and charts: keystroke-level model (KLM)
     K 0.28 s (average non-secretary typist), P 1.1 s (point with the mouse), B 0.1 s (mouse
     button down or up), H 0.4 s (hand between mouse and keyboard), M 1.35 s (mental
     preparation). Running a cell is M P B B H K K (decide, point at the cell, click, move to the
-    keyboard, Shift+Enter): 3.71 s. Setting one widget field is M H P B B H + 6 K (a short
+    keyboard, Shift+Enter): 3.61 s. Setting one widget field is M H P B B H + 6 K (a short
     value typed or a slider moved): 5.13 s; each quiz item adds reading its text.
 Reading output
     Text output (tables, check messages) at the code rate, at most 150 standard words per
