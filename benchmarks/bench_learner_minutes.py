@@ -10,6 +10,7 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/bench_learner_minutes.py              # modules 1-7
     .venv/bin/python benchmarks/bench_learner_minutes.py --modules 3 4
+    .venv/bin/python benchmarks/bench_learner_minutes.py --think 4   # another thinking time
 
 The model (figures and sources; benchmarks/README.md has the same table)
 -------------------------------------------------------------------------
@@ -539,9 +540,18 @@ def _flag(stated: float, modelled: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the lesson and exercise tables; return 0."""
+    global THINK_MINUTES_PER_PART  # a what-if run of the script, not a library
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modules", type=int, nargs="*", default=list(range(1, 8)))
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=THINK_MINUTES_PER_PART,
+        help="thinking minutes per checked part, the assumption the verdict leans on most "
+        f"(default {THINK_MINUTES_PER_PART})",
+    )
     args = parser.parse_args(argv)
+    THINK_MINUTES_PER_PART = args.think
     os.environ.setdefault("BSCKIT_WORKSPACE", tempfile.mkdtemp(prefix="bench-minutes-"))
 
     print("## Lessons: stated teaching minutes against a learner reading alone\n")
