@@ -55,6 +55,7 @@ from typing import Any
 
 import pandas as pd
 
+from bsckit.catalogue import read_data_file
 from bsckit.check import Check, CheckResult
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "Exercises",
     "exercise_minutes",
     "exercises",
+    "material",
 ]
 
 MODULES: dict[int, str] = {
@@ -76,6 +78,17 @@ MODULES: dict[int, str] = {
     7: "bsckit.answers.module7",
 }
 """Course module number -> the Python module holding its answer key."""
+
+
+def material(name: str) -> list:
+    """The rows of task material ``name`` in ``bsckit/answers/material.yaml`` (quiz items, tables).
+
+    Examples
+    --------
+    >>> material("module3_leadership_roles")[0]
+    ['Head of Kitchens', 'Kitchens']
+    """
+    return read_data_file("bsckit.answers", "material.yaml")[name]
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ computed from the same data with the mistaken method), hints that never give the
 a success text worded from the computed result, and a worked solution shown only on request.
 :data:`EXERCISES` lists them in notebook order with their minutes (the one source of timings).
 
-Task material the notebook shows is data defined here once: :func:`quiz_items` (the
-leading/lagging quiz of exercise 1.3), :data:`MATERIALITY_SHARE` and :data:`PHASE_ONE_MONTHS`
-(exercise 1.7).
+Task material the notebook shows is defined once: :func:`quiz_items` (the leading/lagging quiz
+of exercise 1.3, data in ``bsckit/answers/material.yaml``), :data:`MATERIALITY_SHARE` and
+:data:`PHASE_ONE_MONTHS` (exercise 1.7).
 
 Examples
 --------
@@ -34,7 +34,7 @@ from bsckit.alignment import (
     resolve_ownership,
     revenue_by_definition,
 )
-from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers import Exercise, ExerciseData, material
 from bsckit.answers.quiz import all_one_kind, quiz_check, quiz_state
 from bsckit.check import Check, Mistake
 from bsckit.processes import lagged_correlation
@@ -59,68 +59,7 @@ def quiz_items() -> tuple[QuizItem, ...]:
     >>> len(quiz_items()), sorted({i.answer for i in quiz_items()})
     (10, ['lagging', 'leading'])
     """
-    return (
-        QuizItem(
-            "Net revenue",
-            "lagging",
-            "Grow profitable revenue",
-            "Revenue is booked after the month closes: it reports what customers did.",
-        ),
-        QuizItem(
-            "Subscriber churn rate",
-            "lagging",
-            "Keep customers loyal",
-            "Cancellations record a decision customers have already taken.",
-        ),
-        QuizItem(
-            "Net Promoter Score",
-            "leading",
-            "Keep customers loyal",
-            "Detractors cancel months later: NPS warns before churn and revenue move.",
-        ),
-        QuizItem(
-            "Quality complaints per 1,000 orders",
-            "leading",
-            "Keep customers loyal",
-            "Complaints come before the survey scores and the cancellations they cause.",
-        ),
-        QuizItem(
-            "On-time delivery rate",
-            "leading",
-            "Deliver reliably",
-            "Late meals today shape satisfaction and repeat orders later.",
-        ),
-        QuizItem(
-            "Operating margin",
-            "lagging",
-            "Grow profitable revenue",
-            "Margin sums up every cost and sale of the month, after the fact.",
-        ),
-        QuizItem(
-            "Training hours per employee",
-            "leading",
-            "Build a skilled workforce",
-            "Training comes first; faster resolution and fewer defects follow.",
-        ),
-        QuizItem(
-            "First-contact resolution",
-            "leading",
-            "Raise service satisfaction",
-            "Resolving at once drives the satisfaction score of the same tickets.",
-        ),
-        QuizItem(
-            "Post-sale CSAT",
-            "lagging",
-            "Raise service satisfaction",
-            "The score records how customers judged a service already given.",
-        ),
-        QuizItem(
-            "Days Sales Outstanding",
-            "lagging",
-            "Get paid faster",
-            "DSO shows at month end how late invoices were paid.",
-        ),
-    )
+    return tuple(QuizItem(*item) for item in material("module1_quiz"))
 
 
 def _fmt(x: float) -> str:

@@ -9,7 +9,7 @@ their minutes, the one source of the exercise timings (measured by working throu
 exercises as a new learner, wrong attempts first).
 
 The task material the notebook shows (the candidate processes, the order-to-door steps and the
-leadership roles) is data defined here once: :func:`candidate_processes`,
+leadership roles) is data, in ``bsckit/answers/material.yaml``, read by :func:`candidate_processes`,
 :func:`order_to_door_steps`, :func:`leadership_roles`.
 
 Examples
@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers import Exercise, ExerciseData, material
 from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
 from bsckit.answers.thresholds import threshold_check
 from bsckit.check import Check, Mistake, compare_answer, is_placeholder
@@ -74,24 +74,8 @@ def candidate_processes() -> pd.DataFrame:
     >>> candidate_processes().shape
     (10, 3)
     """
-    return pd.DataFrame(
-        {
-            "process": [
-                "New dish development",
-                "Market research",
-                "Cooking and portioning",
-                "Delivery to the door",
-                "Complaint handling",
-                "Invoicing and collections",
-                "Payroll",
-                "IT helpdesk",
-                "Sourcing of local produce",
-                "Office cleaning",
-            ],
-            "customer_feels_it": [True, True, True, True, True, True, False, False, False, False],
-            "differentiator": [True, True, False, False, False, False, False, False, True, False],
-        }
-    )
+    rows = material("module3_candidate_processes")
+    return pd.DataFrame(rows, columns=["process", "customer_feels_it", "differentiator"])
 
 
 def order_to_door_steps() -> pd.DataFrame:
@@ -106,18 +90,7 @@ def order_to_door_steps() -> pd.DataFrame:
     >>> sorted(steps.loc[steps["process"] == "order to door", "department"].unique())
     ['Customer service', 'Delivery', 'Kitchens']
     """
-    rows = [
-        ("food quality", "order to door", "cook and portion", "Kitchens"),
-        ("wrong item", "order to door", "pack", "Kitchens"),
-        ("damaged meal replaced", "order to door", "pack", "Kitchens"),
-        ("late delivery", "order to door", "deliver", "Delivery"),
-        ("missed delivery", "order to door", "deliver", "Delivery"),
-        ("damaged packaging", "order to door", "deliver", "Delivery"),
-        ("cool box repair", "order to door", "deliver", "Delivery"),
-        ("other", "order to door", "resolve the ticket", "Customer service"),
-        ("invoice error", "invoice to cash", "invoice", "Finance"),
-        ("payment query", "invoice to cash", "collect", "Finance"),
-    ]
+    rows = material("module3_order_to_door_steps")
     return pd.DataFrame(rows, columns=["topic", "process", "step", "department"])
 
 
@@ -129,17 +102,7 @@ def leadership_roles() -> pd.DataFrame:
     >>> leadership_roles().loc["Chief Operating Officer", "departments"]
     'Kitchens; Delivery; Customer service'
     """
-    rows = [
-        ("Head of Kitchens", "Kitchens"),
-        ("Head of Delivery", "Delivery"),
-        ("Head of Customer Service", "Customer service"),
-        ("Chief Financial Officer", "Finance"),
-        ("Chief Operating Officer", "Kitchens; Delivery; Customer service"),
-        (
-            "Chief Executive Officer",
-            "Kitchens; Delivery; Customer service; Finance; Marketing; R&D; HR; IT",
-        ),
-    ]
+    rows = material("module3_leadership_roles")
     return pd.DataFrame(rows, columns=["role", "departments"]).set_index("role")
 
 

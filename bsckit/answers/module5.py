@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit.answers import Exercise, ExerciseData
+from bsckit.answers import Exercise, ExerciseData, material
 from bsckit.answers.objective import perspective_objective_check
 from bsckit.answers.quiz import all_one_kind, quiz_check, reversed_meaning
 from bsckit.answers.thresholds import threshold_check
@@ -574,56 +574,7 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
 # 5.12 leading or lagging in learning and growth (the quiz widget)
 # ---------------------------------------------------------------------------------------------
 
-QUIZ_ITEMS: tuple[QuizItem, ...] = (
-    QuizItem(
-        "Training hours per cook",
-        "leading",
-        "kitchen quality",
-        "It moves first: the remake rate follows a month later.",
-    ),
-    QuizItem(
-        "Remake rate",
-        "lagging",
-        "kitchen quality",
-        "It records how the plating went, after the fact.",
-    ),
-    QuizItem(
-        "Data quality score of kitchen-system entries",
-        "leading",
-        "decision speed",
-        "Complete, timely entries come before a fast decision can be made on them.",
-    ),
-    QuizItem(
-        "Decision time on kitchen exceptions",
-        "lagging",
-        "decision speed",
-        "It is the outcome the data, the system and the manager produce together.",
-    ),
-    QuizItem(
-        "Engagement score",
-        "leading",
-        "readiness for the kitchen-system roll-out",
-        "It moves a quarter ahead of readiness for change.",
-    ),
-    QuizItem(
-        "Documentation completeness",
-        "leading",
-        "ramp-up of new dishes and kitchens",
-        "Cards written now shorten every later ramp-up.",
-    ),
-    QuizItem(
-        "Days to standard of a dish roll-out",
-        "lagging",
-        "ramp-up of new dishes and kitchens",
-        "It is known only once the kitchen makes the dish to standard.",
-    ),
-    QuizItem(
-        "Retention of high performers",
-        "lagging",
-        "a capable workforce",
-        "It is counted at the end of a year: the result of how people were led and developed.",
-    ),
-)
+QUIZ_ITEMS: tuple[QuizItem, ...] = tuple(QuizItem(*item) for item in material("module5_quiz"))
 """The measures of quiz 5.12, with the answer the lesson supports for the process named."""
 
 

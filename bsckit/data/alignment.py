@@ -1,6 +1,7 @@
 """Tables for course module 1 (alignment): departmental targets, accountability claims,
 departmental dashboards and the kitchen managers' proposed measures.
 
+The tables' planted rows and vocabularies are data, in ``bsckit/data/alignment.yaml``.
 These tables record what Homeats' departments *said* in the workshops that built the first
 scorecard, so they carry the problems the module teaches to find:
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..catalogue import read_data_file
 from .drivers import Calendar
 
 __all__ = [
@@ -44,61 +46,15 @@ __all__ = [
     "measure_proposals",
 ]
 
-#: Department -> (role heading it, what it does). Catalogue owners are these roles.
-DEPARTMENTS: dict[str, tuple[str, str]] = {
-    "Executive team": ("Chief Executive Officer", "Sets the vision and the company objectives"),
-    "Kitchens": ("Head of Operations", "Cooks and portions the meals in four kitchens"),
-    "Delivery": ("Head of Delivery", "Drives the meals from the kitchens to the door"),
-    "Customer service": ("Head of Customer Service", "Answers tickets, returns and refunds"),
-    "Sales & marketing": ("Chief Customer Officer", "Wins and keeps customers, runs the surveys"),
-    "Finance": ("Chief Financial Officer", "Books, invoices, collects and reports"),
-    "People": ("Head of HR", "Hires, trains and keeps the staff"),
-    "Product": ("Head of Product", "Researches and launches new dishes"),
-}
+_DATA: dict = read_data_file("bsckit.data", "alignment.yaml")
 
-#: What the alignment tables plant, and how a learner finds it (printed in datasets/README.md;
-#: each is a property test in tests/test_data_alignment.py, on many seeds per scenario).
-PLANTED: tuple[tuple[str, str, str], ...] = (
-    (
-        "duplicated_targets",
-        "On-time delivery rate (Delivery and Customer service, different targets) and "
-        "first-contact resolution (Sales & marketing and Customer service, the same target) are "
-        "targeted by objectives the cascade does not connect",
-        "Scorecard.redundant_targets() on the card built from department_targets",
-    ),
-    (
-        "tug_of_war",
-        "Kitchen hold time (Delivery wants it down, Kitchens hold it in a band for the quality "
-        "check) and quality checks per batch (Kitchens up, Finance down) pull in opposite "
-        "directions; cost per meal is in GBP for the executive team and in pence for Kitchens; "
-        "the two revenue children add up to 93-97 % of the parent's target",
-        "Scorecard.conflicting_targets()",
-    ),
-    (
-        "overlapping_accountability",
-        "every Customer-perspective metric is claimed as accountable by its owner's department "
-        "and one or two other customer-facing departments; 3 to 5 claims are submitted twice",
-        "count accountable departments per metric after dropping duplicate claims",
-    ),
-    (
-        "dashboard_definitions",
-        "the sales dashboard (weekly, gross, all orders, order date) and the operations "
-        "dashboard (weekly, gross, delivered orders, delivery date) differ from the catalogue's "
-        "net revenue (monthly, net, delivered orders, order date); the finance dashboard equals "
-        "finance_monthly.net_revenue",
-        "recompute each definition monthly from orders and returns",
-    ),
-    (
-        "proposal_failures",
-        "proposals fail each of the four criteria on every seed (controllability: the area's "
-        "on-time delivery and NPS; data: food waste and plating speed; gaming: a high risk "
-        "without safeguard; cost: the tasting panel and stopwatch study); borderline cases vary "
-        "by seed",
-        "bsckit.alignment.check_proposals",
-    ),
+DEPARTMENTS: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _DATA["departments"].items()}
+"""Department -> (role heading it, what it does). Catalogue owners are these roles."""
+
+PLANTED: tuple[tuple[str, str, str], ...] = tuple(
+    (key, p["what"], p["how"]) for key, p in _DATA["planted"].items()
 )
-
-_CUSTOMER_FACING = ("Kitchens", "Delivery", "Customer service", "Sales & marketing")
+"""What the alignment tables plant, and how a learner finds it (``alignment.yaml``)."""
 
 
 def departments() -> pd.DataFrame:
@@ -163,239 +119,38 @@ def department_targets(
     cost_target = r(cost * rng.uniform(0.93, 0.96), 2)
     fcr_target = r(min(95.0, fcr + rng.uniform(3, 6)))
     hold_low = float(rng.integers(15, 19))
-    e, k, d, c, s, f, p = (
-        "Executive team",
-        "Kitchens",
-        "Delivery",
-        "Customer service",
-        "Sales & marketing",
-        "Finance",
-        "People",
-    )
-    # objective, department, parent, perspective, measure, unit, direction, baseline, target, min, max
+    # one dict, so the random draws keep their order: nps_target before hold_target
+    figures = {
+        "revenue": r(rev, -2),
+        "revenue_target": rev_target,
+        "nps": r(nps),
+        "nps_target": r(nps + rng.uniform(4, 8)),
+        "on_time": r(otd),
+        "on_time_target": otd_target,
+        "on_time_target_service": cs_otd,
+        "cost": r(cost, 2),
+        "cost_target": cost_target,
+        "cost_pence": r(cost * 100, 0),
+        "cost_target_pence": r(cost_target * 100, 0),
+        "household_revenue": r(rev * home, -2),
+        "household_target": r(rev_target * home * short, -2),
+        "business_revenue": r(rev * (1 - home), -2),
+        "business_target": r(rev_target * (1 - home) * short, -2),
+        "fcr": r(fcr),
+        "fcr_target": fcr_target,
+        "hold_target": r(hold_low - rng.integers(5, 8), 0),
+        "hold_low": hold_low,
+        "hold_high": hold_low + 10,
+        "checks": r(checks, 2),
+        "checks_up": r(checks * 1.25, 2),
+        "checks_down": r(checks * 0.8, 2),
+    }
+    # the last four columns (baseline, target, min, max) may name one of these figures
     rows = [
-        (
-            "Grow profitable revenue",
-            e,
-            None,
-            "financial",
-            "Net revenue",
-            "GBP",
-            "higher_is_better",
-            r(rev, -2),
-            rev_target,
-            None,
-            None,
-        ),
-        (
-            "Delight our customers",
-            e,
-            None,
-            "customer",
-            "Net Promoter Score",
-            "points",
-            "higher_is_better",
-            r(nps),
-            r(nps + rng.uniform(4, 8)),
-            None,
-            None,
-        ),
-        (
-            "Deliver reliably",
-            e,
-            None,
-            "customer",
-            "On-time delivery rate",
-            "%",
-            "higher_is_better",
-            r(otd),
-            otd_target,
-            None,
-            None,
-        ),
-        (
-            "Run lean, safe kitchens",
-            e,
-            None,
-            "internal_processes",
-            "Cost per meal",
-            "GBP",
-            "lower_is_better",
-            r(cost, 2),
-            cost_target,
-            None,
-            None,
-        ),
-        (
-            "Grow household revenue",
-            s,
-            "Grow profitable revenue",
-            "financial",
-            "Net revenue",
-            "GBP",
-            "higher_is_better",
-            r(rev * home, -2),
-            r(rev_target * home * short, -2),
-            None,
-            None,
-        ),
-        (
-            "Grow business revenue",
-            s,
-            "Grow profitable revenue",
-            "financial",
-            "Net revenue",
-            "GBP",
-            "higher_is_better",
-            r(rev * (1 - home), -2),
-            r(rev_target * (1 - home) * short, -2),
-            None,
-            None,
-        ),
-        (
-            "Win back unhappy customers",
-            s,
-            "Delight our customers",
-            "customer",
-            "First-contact resolution",
-            "%",
-            "higher_is_better",
-            r(fcr),
-            fcr_target,
-            None,
-            None,
-        ),
-        (
-            "Deliver on time",
-            d,
-            "Deliver reliably",
-            "customer",
-            "On-time delivery rate",
-            "%",
-            "higher_is_better",
-            r(otd),
-            otd_target,
-            None,
-            None,
-        ),
-        (
-            "Dispatch faster",
-            d,
-            "Deliver reliably",
-            "internal_processes",
-            "Kitchen hold time",
-            "minutes",
-            "lower_is_better",
-            18.0,
-            r(hold_low - rng.integers(5, 8), 0),
-            None,
-            None,
-        ),
-        (
-            "Resolve at first contact",
-            c,
-            "Delight our customers",
-            "customer",
-            "First-contact resolution",
-            "%",
-            "higher_is_better",
-            r(fcr),
-            fcr_target,
-            None,
-            None,
-        ),
-        (
-            "Keep promises to customers",
-            c,
-            "Delight our customers",
-            "customer",
-            "On-time delivery rate",
-            "%",
-            "higher_is_better",
-            r(otd),
-            cs_otd,
-            None,
-            None,
-        ),
-        (
-            "Serve meals right first time",
-            k,
-            "Run lean, safe kitchens",
-            "internal_processes",
-            "Quality checks per batch",
-            "checks",
-            "higher_is_better",
-            r(checks, 2),
-            r(checks * 1.25, 2),
-            None,
-            None,
-        ),
-        (
-            "Check every batch before dispatch",
-            k,
-            "Run lean, safe kitchens",
-            "internal_processes",
-            "Kitchen hold time",
-            "minutes",
-            "in_range",
-            None,
-            None,
-            hold_low,
-            hold_low + 10,
-        ),
-        (
-            "Cook at lower cost",
-            k,
-            "Run lean, safe kitchens",
-            "internal_processes",
-            "Cost per meal",
-            "p",
-            "lower_is_better",
-            r(cost * 100, 0),
-            r(cost_target * 100, 0),
-            None,
-            None,
-        ),
-        (
-            "Cut the cost of quality",
-            f,
-            "Run lean, safe kitchens",
-            "internal_processes",
-            "Quality checks per batch",
-            "checks",
-            "lower_is_better",
-            r(checks, 2),
-            r(checks * 0.8, 2),
-            None,
-            None,
-        ),
-        (
-            "Keep training on track",
-            p,
-            None,
-            "learning_growth",
-            "Training hours per employee",
-            "hours",
-            "higher_is_better",
-            4.0,
-            5.0,
-            None,
-            None,
-        ),
+        row[:7] + [figures[x] if isinstance(x, str) else x for x in row[7:]]
+        for row in _DATA["targets"]
     ]
-    columns = [
-        "objective",
-        "department",
-        "parent",
-        "perspective",
-        "measure",
-        "unit",
-        "direction",
-        "baseline",
-        "target",
-        "min",
-        "max",
-    ]
+    columns = _DATA["target_columns"]
     frame = pd.DataFrame(rows, columns=columns)
     frame.insert(0, "target_id", [f"T{i + 1:02d}" for i in range(len(frame))])
     frame["owner"] = frame["department"].map(lambda x: DEPARTMENTS[x][0])
@@ -420,7 +175,7 @@ def accountability_claims(
         claims = {home: "accountable"}
         others = [x for x in DEPARTMENTS if x not in (home, "Executive team")]
         if str(perspective).lower() == "customer":
-            rivals = [x for x in _CUSTOMER_FACING if x != home]
+            rivals = [x for x in _DATA["customer_facing"] if x != home]
             for rival in rng.choice(rivals, size=int(rng.integers(1, 3)), replace=False):
                 claims[str(rival)] = "accountable"
         for helper in rng.choice(others, size=int(rng.integers(1, 3)), replace=False):
@@ -438,42 +193,6 @@ def accountability_claims(
 
 
 # -- dashboards ------------------------------------------------------------------------------
-_DASHBOARDS = (
-    (
-        "sales",
-        "Sales & marketing",
-        "Sales",
-        "weekly",
-        "gross",
-        "order date",
-        "all orders placed",
-        "sum of amount of every order placed in the week, by ordered_at; failed deliveries "
-        "included, refunds not deducted",
-    ),
-    (
-        "operations",
-        "Delivery",
-        "Revenue delivered",
-        "weekly",
-        "gross",
-        "delivery date",
-        "delivered orders",
-        "sum of amount of orders delivered in the week, by delivered_at; refunds not deducted",
-    ),
-    (
-        "finance",
-        "Finance",
-        "Net revenue",
-        "monthly",
-        "net",
-        "order date",
-        "delivered orders",
-        "sum of amount of delivered orders placed in the month, by ordered_at, less refunds "
-        "processed in the month",
-    ),
-)
-
-
 def _week_start(times: pd.Series) -> pd.Series:
     days = times.dt.normalize()
     return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
@@ -483,19 +202,7 @@ def dashboards(
     cal: Calendar, orders: pd.DataFrame, returns: pd.DataFrame
 ) -> dict[str, pd.DataFrame]:
     """The three revenue dashboards (definitions) and their exports (one value per period)."""
-    meta = pd.DataFrame(
-        _DASHBOARDS,
-        columns=[
-            "dashboard",
-            "department",
-            "label",
-            "frequency",
-            "amounts",
-            "date_basis",
-            "orders_counted",
-            "definition",
-        ],
-    )
+    meta = pd.DataFrame(_DATA["dashboards"], columns=_DATA["dashboard_columns"])
     begin, end = pd.Timestamp(cal.begin), pd.Timestamp(cal.end)
     placed = orders[(orders["ordered_at"] >= begin) & (orders["ordered_at"] < end)]
     sales = placed.groupby(_week_start(placed["ordered_at"]))["amount"].sum()
@@ -521,168 +228,11 @@ def dashboards(
 
 
 # -- measure_proposals -----------------------------------------------------------------------
-# measure, description, controllable share (centre), data source, history months,
-# gaming risk, safeguard (probability it is offered), collection hours per month (centre)
-_PROPOSALS = (
-    (
-        "Portions per labour hour",
-        "Good portions made per paid cook hour",
-        0.80,
-        "Production system",
-        24,
-        "medium",
-        ("Defect rate reported beside it", 1.0),
-        1.0,
-    ),
-    (
-        "Kitchen defect rate",
-        "Portions scrapped over portions made",
-        0.85,
-        "Production system",
-        24,
-        "medium",
-        ("Monthly audit of the scrap bins", 0.5),
-        2.0,
-    ),
-    (
-        "On-time delivery rate of the kitchen's area",
-        "Orders delivered by the promised time",
-        0.30,
-        "ERP",
-        24,
-        "medium",
-        (None, 0.0),
-        0.5,
-    ),
-    (
-        "NPS of the kitchen's area",
-        "Net Promoter Score of customers the kitchen serves",
-        0.25,
-        "Survey tool",
-        24,
-        "low",
-        (None, 0.0),
-        0.5,
-    ),
-    (
-        "Food waste per meal",
-        "Grams of food thrown away per meal served",
-        0.90,
-        None,
-        0,
-        "medium",
-        (None, 0.0),
-        14.0,
-    ),
-    (
-        "Hygiene audit score",
-        "Score of the monthly hygiene audit",
-        0.90,
-        "Audit log",
-        24,
-        "high",
-        ("Unannounced audits", 0.7),
-        3.0,
-    ),
-    (
-        "Improvement ideas submitted",
-        "Ideas for better work submitted by the team",
-        0.95,
-        "Project log",
-        8,
-        "high",
-        ("Only ideas that were tried count", 0.0),
-        1.0,
-    ),
-    (
-        "Plating speed at the pass",
-        "Share of meals plated within two minutes, by stopwatch",
-        0.85,
-        "Stopwatch study",
-        2,
-        "medium",
-        (None, 0.0),
-        20.0,
-    ),
-    (
-        "Cost per good meal",
-        "Production cost over good portions",
-        0.62,
-        "ERP",
-        24,
-        "medium",
-        ("Defect rate reported beside it", 1.0),
-        1.0,
-    ),
-    (
-        "Temperature checks logged",
-        "Share of batches with a logged core temperature",
-        1.00,
-        "HACCP log",
-        18,
-        "high",
-        ("Spot checks with a second thermometer", 0.5),
-        2.0,
-    ),
-    (
-        "Overtime hours per cook",
-        "Paid overtime hours per cook",
-        0.60,
-        "HRIS",
-        24,
-        "medium",
-        (None, 0.0),
-        0.5,
-    ),
-    (
-        "Quality complaints per 1,000 meals",
-        "Food-quality complaints per 1,000 meals delivered",
-        0.65,
-        "CRM",
-        24,
-        "medium",
-        (None, 0.0),
-        1.0,
-    ),
-    (
-        "Training hours per cook",
-        "Ongoing training hours per cook",
-        0.80,
-        "HRIS",
-        24,
-        "high",
-        ("Competency sign-off after each course", 1.0),
-        1.0,
-    ),
-    (
-        "Tasting panel score",
-        "Mean score of a weekly customer tasting panel",
-        0.85,
-        "Tasting panel log",
-        24,
-        "low",
-        (None, 0.0),
-        30.0,
-    ),
-    (
-        "Allergen incidents",
-        "Meals sent with an undeclared allergen",
-        0.80,
-        "CRM",
-        24,
-        "low",
-        (None, 0.0),
-        6.0,
-    ),
-)
-
-
 def measure_proposals(kitchen_ids: list[str], rng: np.random.Generator) -> pd.DataFrame:
     """Measures the kitchen managers proposed for their own scorecards, with the facts to check."""
     rows = []
-    for i, (measure, what, share, source, months, risk, (guard, p_guard), hours) in enumerate(
-        _PROPOSALS
-    ):
+    for i, row in enumerate(_DATA["proposals"]):
+        measure, what, share, source, months, risk, guard, p_guard, hours = row
         controllable = float(np.clip(share + rng.normal(0, 0.06), 0.05, 1.0))
         history = 0 if source is None else int(max(0, months - rng.integers(0, 6)))
         collect = float(hours * np.exp(rng.normal(0, 0.35)))

@@ -19,6 +19,7 @@ Four small tables that record how Homeats runs its scorecard, with known facts p
 - ``change_requests``: requests to add, retire or change catalogue measures, with what the
   change-control criteria need (objective served, annual cost, the measure's name).
 
+The planted rows and vocabularies are data, in ``bsckit/data/governance.yaml``.
 Random draws (names, dates, amounts) come from the generator :func:`bsckit.data.drivers.rng_for`
 gives for ``"governance"``, so no other table's draws change.
 
@@ -37,7 +38,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from bsckit.catalogue import catalogue_table
+from bsckit.catalogue import catalogue_table, read_data_file
 
 from .chains import QUALITY_EPISODES
 
@@ -52,98 +53,24 @@ __all__ = [
     "role_holders",
 ]
 
-VACANCIES = {"Credit controller": 14, "Head of Delivery": 19}
+_DATA: dict = read_data_file("bsckit.data", "governance.yaml")
+_FIRST, _LAST = _DATA["first_names"], _DATA["last_names"]
+_LINES, _ASSUMED, _REQUESTS = (
+    _DATA["budget_lines"],
+    _DATA["assumed_targets"],
+    _DATA["change_requests"],
+)
+
+VACANCIES: dict[str, int] = _DATA["vacancies"]
 """Roles whose holder leaves in the given month (0 = first data month) with no successor."""
 
-FACILITATORS = ("Operations excellence manager", "Strategy office lead")
+FACILITATORS: tuple[str, ...] = tuple(_DATA["facilitators"])
 """Review facilitators: of the monthly operational and of the quarterly strategic review."""
 
-GOVERNANCE_PLANTED = (
-    (
-        "review_escalations",
-        "of the four portion-weight special causes (see above), `scale_drift` is raised at the "
-        "operational review of its month and escalated to the next strategic review; `new_cook` "
-        "is never raised; `worn_ladle` is watched, then closed; `faulty_depositor` is watched, "
-        "escalated a month later and reaches a strategic review a quarter after it began",
-        "review_minutes items on 'portion weight' joined to the episode dates",
-    ),
-    (
-        "vacant_roles",
-        "the steward role Credit controller falls vacant in month 14 and the owner role Head of "
-        "Delivery in month 19, with no successor: their measures have no steward or no owner "
-        "at the end of the data; two other roles change hands with no gap",
-        "role_holders rows with held_to set and no later holder, joined to the catalogue",
-    ),
-    (
-        "budget_gaps",
-        "three lines a year fund no objective (office refurbishment, legacy reporting licences, "
-        "a sponsorship); objectives T09 and T13 are funded by no line; the plan assumes a "
-        "revenue target 3 % above the scorecard's for T05 and 10 % fewer training hours for T16",
-        "budget_lines.target_id against department_targets",
-    ),
-    (
-        "change_requests",
-        "twelve requests: adds that overlap a catalogue measure (cost per meal, Net Promoter Score), "
-        "adds with no objective or above the cost limit, retirements of a measure an objective "
-        "still uses (on-time delivery) and of measures no objective uses, a definition change that names no objective",
-        "the change-control criteria of module 6 (bsckit.governance.decide_change)",
-    ),
+GOVERNANCE_PLANTED: tuple[tuple[str, str, str], ...] = tuple(
+    (key, p["what"], p["how"]) for key, p in _DATA["planted"].items()
 )
 """What is planted in the governance tables: (key, what, how to find it), for the dictionary."""
-
-_FIRST = [
-    "Amira", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Harry", "Isla", "Jonas",
-    "Kavya", "Leo", "Maya", "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tara",
-    "Umar", "Vera", "Will", "Yara", "Zoe",
-]  # fmt: skip
-_LAST = [
-    "Ahmed", "Brown", "Clarke", "Dixon", "Evans", "Fraser", "Green", "Hughes", "Iqbal",
-    "Jones", "Khan", "Lewis", "Moore", "Nash", "Owen", "Patel", "Reid", "Shah", "Turner",
-    "Walsh",
-]  # fmt: skip
-
-# Budget: (cost centre, initiative, target_id it funds or None, share of the cost centre's
-# year-1 spend). The shares of a cost centre add up to 1.
-_LINES = (
-    ("Customer service", "Support team pay and tools", "T10", 0.7),
-    ("Customer service", "Delivery-promise follow-up", "T11", 0.1),
-    ("Customer service", "Returns desk", "T07", 0.2),
-    ("Delivery", "Driver pay and vans", "T08", 0.85),
-    ("Delivery", "Route-planning software", "T03", 0.15),
-    ("Finance & admin", "Finance team and audit", "T01", 0.7),
-    ("Finance & admin", "Cost-of-quality review", "T15", 0.1),
-    ("Finance & admin", "Office refurbishment", None, 0.2),
-    ("HR", "Recruitment and payroll", "T16", 1.0),
-    ("IT", "Ordering platform", "T06", 0.7),
-    ("IT", "Legacy reporting licences", None, 0.3),
-    ("Learning & development", "Ongoing training programme", "T16", 1.0),
-    ("Marketing", "Household campaigns", "T05", 0.5),
-    ("Marketing", "Customer survey programme", "T02", 0.1),
-    ("Marketing", "Business-account sales", "T06", 0.25),
-    ("Marketing", "Sports-club sponsorship", None, 0.15),
-    ("R&D", "New-dish development", "T04", 0.5),
-    ("R&D", "Kitchen process improvement", "T14", 0.3),
-    ("R&D", "Quality and food-safety lab", "T12", 0.2),
-)
-# Lines that state the target they assume; the planted mismatches are T05 and T16.
-_ASSUMED = {"T05": 1.03, "T16": 0.9, "T10": 1.0, "T08": 1.0, "T01": 1.0}
-
-# Change requests: (change, measure_id, proposed name, target_id served or None,
-# annual cost range GBP, requested by).
-_REQUESTS = (
-    ("add", None, "Cost per meal", "T14", (1500, 3000), "Head of Operations"),
-    ("add", None, "Kitchen hold time", "T09", (2000, 4000), "Head of Delivery"),
-    ("add", None, "Instagram followers", None, (500, 1500), "Chief Customer Officer"),
-    ("add", None, "Allergen incidents", "T12", (1000, 2500), "Head of Operations"),
-    ("add", None, "Driver fuel per drop", "T08", (9000, 14000), "Head of Delivery"),
-    ("add", None, "Customer effort score", "T02", (2500, 4500), "Chief Customer Officer"),
-    ("add", None, "Net Promoter Score", "T02", (500, 1500), "Head of Operations"),
-    ("retire", "market_share", None, None, (0, 0), "Chief Customer Officer"),
-    ("retire", "on_time_delivery", None, "T03", (0, 0), "Head of Delivery"),
-    ("retire", "documentation_completeness", None, None, (0, 0), "Head of Operations"),
-    ("change", "churn", None, "T02", (500, 1500), "Chief Customer Officer"),
-    ("change", "first_contact_resolution", None, None, (1000, 2000), "Head of Customer Service"),
-)
 
 
 def _names(rng: np.random.Generator, n: int) -> list[str]:

@@ -19,6 +19,7 @@ __all__ = [
     "STATISTICS",
     "TIME_UNITS",
     "broadcast",
+    "count_share",
     "elapsed",
     "finish",
     "ratio",
@@ -212,6 +213,36 @@ def ratio(
         check_not_above(num_name, n, den_name, d, hint=hint)
     template = template_of(**{num_name: numerator, den_name: denominator})
     return share(finish(template, n / d), as_percent)
+
+
+def count_share(
+    part: Any, total: Any, part_name: str, total_name: str, as_percent: bool = False
+) -> Any:
+    """Return the share ``part / total`` of two counts, checked: whole numbers, part <= total.
+
+    The one formula behind the KPIs that count the cases meeting a condition (on time, resolved
+    at first contact, returned, ...) among all cases.
+
+    Examples
+    --------
+    >>> count_share(941, 1000, "on_time", "deliveries")
+    0.941
+    >>> count_share(3, 12, "lost", "start", as_percent=True)
+    25.0
+    >>> count_share(13, 12, "lost", "start")
+    Traceback (most recent call last):
+    ...
+    ValueError: `lost` must not exceed `start`; position 0 holds 13 > 12.
+    """
+    return ratio(
+        part,
+        total,
+        num_name=part_name,
+        den_name=total_name,
+        whole=True,
+        at_most_denominator=True,
+        as_percent=as_percent,
+    )
 
 
 def _zero_hint(name: str) -> str:

@@ -16,6 +16,7 @@ from bsckit._validation import check_choice, check_flag, check_number
 from bsckit.kpi._common import (
     broadcast,
     check_not_above,
+    count_share,
     finish,
     paired_datetimes,
     ratio,
@@ -120,15 +121,7 @@ def on_time_delivery_from_counts(on_time: Any, deliveries: Any, *, as_percent: b
     >>> on_time_delivery_from_counts(941, 1000)
     0.941
     """
-    return ratio(
-        on_time,
-        deliveries,
-        num_name="on_time",
-        den_name="deliveries",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(on_time, deliveries, "on_time", "deliveries", as_percent)
 
 
 def order_fulfilment_rate(
@@ -143,14 +136,8 @@ def order_fulfilment_rate(
     >>> order_fulfilment_rate(1960, 2000)
     0.98
     """
-    return ratio(
-        orders_fulfilled,
-        orders_received,
-        num_name="orders_fulfilled",
-        den_name="orders_received",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
+    return count_share(
+        orders_fulfilled, orders_received, "orders_fulfilled", "orders_received", as_percent
     )
 
 
@@ -169,14 +156,8 @@ def first_contact_resolution(
     >>> round(first_contact_resolution(40, 120), 4)
     0.3333
     """
-    return ratio(
-        resolved_first_contact,
-        contacts,
-        num_name="resolved_first_contact",
-        den_name="contacts",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
+    return count_share(
+        resolved_first_contact, contacts, "resolved_first_contact", "contacts", as_percent
     )
 
 
@@ -190,15 +171,7 @@ def return_rate(units_returned: Any, units_sold: Any, *, as_percent: bool = Fals
     >>> return_rate(30, 1500)
     0.02
     """
-    return ratio(
-        units_returned,
-        units_sold,
-        num_name="units_returned",
-        den_name="units_sold",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(units_returned, units_sold, "units_returned", "units_sold", as_percent)
 
 
 def _nps_result(promoters: Any, detractors: Any, n: Any, result: str) -> Any:
@@ -480,15 +453,7 @@ def churn_rate(start: Any, lost: Any, *, as_percent: bool = False) -> Any:
     >>> round(churn_rate(98, 45), 4)
     0.4592
     """
-    return ratio(
-        lost,
-        start,
-        num_name="lost",
-        den_name="start",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(lost, start, "lost", "start", as_percent)
 
 
 def response_rate(responses: Any, invitations: Any, *, as_percent: bool = False) -> Any:
@@ -501,15 +466,7 @@ def response_rate(responses: Any, invitations: Any, *, as_percent: bool = False)
     >>> response_rate(45, 300)
     0.15
     """
-    return ratio(
-        responses,
-        invitations,
-        num_name="responses",
-        den_name="invitations",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(responses, invitations, "responses", "invitations", as_percent)
 
 
 _ACQUISITION_BASES = ("customers_at_start", "prospects")

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bsckit.kpi._common import elapsed, ratio, values
+from bsckit.kpi._common import count_share, elapsed, ratio, values
 
 __all__ = [
     "StageGateConversion",
@@ -188,12 +188,4 @@ def adoption_rate(adopters: Any, eligible: Any, *, as_percent: bool = False) -> 
     >>> adoption_rate(450, 3000)
     0.15
     """
-    return ratio(
-        adopters,
-        eligible,
-        num_name="adopters",
-        den_name="eligible",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(adopters, eligible, "adopters", "eligible", as_percent)

@@ -17,6 +17,7 @@ from bsckit._validation import check_choice, check_number
 from bsckit.kpi._common import (
     broadcast,
     check_not_above,
+    count_share,
     finish,
     ratio,
     share,
@@ -414,14 +415,8 @@ def defect_rate(defective_units: Any, units_inspected: Any, *, as_percent: bool 
     >>> defect_rate(12, 400)
     0.03
     """
-    return ratio(
-        defective_units,
-        units_inspected,
-        num_name="defective_units",
-        den_name="units_inspected",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
+    return count_share(
+        defective_units, units_inspected, "defective_units", "units_inspected", as_percent
     )
 
 
@@ -607,15 +602,7 @@ def first_pass_yield(units_in: Any, good_first_time: Any, *, as_percent: bool = 
     >>> first_pass_yield(10000, 10000 - 150)
     0.985
     """
-    return ratio(
-        good_first_time,
-        units_in,
-        num_name="good_first_time",
-        den_name="units_in",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
-    )
+    return count_share(good_first_time, units_in, "good_first_time", "units_in", as_percent)
 
 
 def rolled_throughput_yield(step_yields: Any, *, as_percent: bool = False) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bsckit.kpi._common import elapsed, ratio
+from bsckit.kpi._common import count_share, elapsed, ratio
 
 __all__ = [
     "internal_mobility_rate",
@@ -91,14 +91,12 @@ def retention_of_high_performers(
     >>> retention_of_high_performers(40, 36)
     0.9
     """
-    return ratio(
+    return count_share(
         still_employed,
         high_performers_at_start,
-        num_name="still_employed",
-        den_name="high_performers_at_start",
-        whole=True,
-        at_most_denominator=True,
-        as_percent=as_percent,
+        "still_employed",
+        "high_performers_at_start",
+        as_percent,
     )
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import ipywidgets as w
 
 from bsckit._validation import check_choice
+from bsckit.catalogue import read_data_file
 from bsckit.widgets._summary import StaticSummary, esc
 
 __all__ = ["DEFAULT_QUIZ_ITEMS", "LeadingLaggingQuiz", "QuizItem"]
@@ -76,81 +77,11 @@ class QuizItem:
                 raise TypeError(msg)
 
 
-#: Twelve measures from the Homeats deep-dive (course module 3), four per process.
-DEFAULT_QUIZ_ITEMS: tuple[QuizItem, ...] = (
-    QuizItem(
-        "Market research studies conducted",
-        "leading",
-        "Innovation",
-        "Studies come before launches; more research should show up later as demand.",
-    ),
-    QuizItem(
-        "Share of sales from new products",
-        "lagging",
-        "Innovation",
-        "It records how well launched dishes sold - the outcome of the innovation process.",
-    ),
-    QuizItem(
-        "Prototypes developed",
-        "leading",
-        "Innovation",
-        "Prototypes are work in the pipeline that drives future launches.",
-    ),
-    QuizItem(
-        "Time to market",
-        "lagging",
-        "Innovation",
-        "It is only known once a dish has launched, so it reports on the past.",
-    ),
-    QuizItem(
-        "Production cycle time",
-        "leading",
-        "Operations",
-        "Faster cycles come first and drive cost per meal down later.",
-    ),
-    QuizItem(
-        "Cost per unit",
-        "lagging",
-        "Operations",
-        "Cost per meal is the result of how the kitchens ran, seen after the month closes.",
-    ),
-    QuizItem(
-        "Process improvements implemented",
-        "leading",
-        "Operations",
-        "Improvements are the actions expected to lower cost and defects later.",
-    ),
-    QuizItem(
-        "Quality complaints",
-        "lagging",
-        "Operations",
-        "Complaints arrive after a bad meal was delivered: an outcome.",
-    ),
-    QuizItem(
-        "Response time to service requests",
-        "leading",
-        "Post-sale service",
-        "Quick responses come first and drive satisfaction with service.",
-    ),
-    QuizItem(
-        "Days sales outstanding (DSO)",
-        "lagging",
-        "Post-sale service",
-        "DSO records how fast business customers paid: the result of invoicing and collection.",
-    ),
-    QuizItem(
-        "Time to invoice",
-        "leading",
-        "Post-sale service",
-        "Invoicing sooner drives faster payment, seen later in DSO.",
-    ),
-    QuizItem(
-        "Satisfaction with billing accuracy",
-        "lagging",
-        "Post-sale service",
-        "Satisfaction is measured after customers have received their invoices.",
-    ),
+DEFAULT_QUIZ_ITEMS: tuple[QuizItem, ...] = tuple(
+    QuizItem(*item) for item in read_data_file("bsckit.widgets", "quiz_items.yaml")["items"]
 )
+"""Twelve measures from the Homeats deep-dive (course module 3), four per process
+(``bsckit/widgets/quiz_items.yaml``)."""
 
 _MARK = {True: "✔ Correct", False: "✘ Not quite", None: ""}
 _COLOUR = {True: "#009E73", False: "#D55E00", None: "#555555"}
