@@ -426,6 +426,9 @@ def build_pack(
     teams: int = 1,
     modules: Sequence[int] | None = None,
     start: str = "09:00",
+    day_end: str = "17:00",
+    lunch: str | None = None,
+    lunch_minutes: int = 45,
     first_seed: int = 101,
     pdf: bool = True,
     force: bool = False,
@@ -438,6 +441,9 @@ def build_pack(
 
     Parameters
     ----------
+    start, day_end, lunch, lunch_minutes
+        The working day of the agenda (:func:`bsckit.course.agenda.agenda`): the seven modules
+        take several days, each from ``start`` to ``day_end`` with lunch.
     build_team : callable, optional
         ``build_team(root=, params=, out=, workers=, progress=)`` builds one team's course;
         default :func:`bsckit.course.build.build`.
@@ -466,7 +472,13 @@ def build_pack(
         )
         raise ValueError(msg)
     seeds = team_seeds(teams, first_seed=first_seed)
-    table = agenda(read_sessions(root / "notebooks", chosen), start=start)
+    table = agenda(
+        read_sessions(root / "notebooks", chosen),
+        start=start,
+        day_end=day_end,
+        lunch=lunch,
+        lunch_minutes=lunch_minutes,
+    )
     _refuse_if_taken(out, zip_path, force)
 
     report = PackReport(out_dir=out)
@@ -638,10 +650,13 @@ def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
 # -- command line -------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Attach the pack options to ``parser``."""
+    from bsckit.course.agenda import add_day_arguments
+
     parser.add_argument("--out", required=True, help="output folder (a zip is written beside it)")
     parser.add_argument("--teams", type=int, default=1, help="number of team builds (0 for none)")
     parser.add_argument("--modules", type=int, nargs="+", help="module numbers (default: all)")
-    parser.add_argument("--start", default="09:00", help="agenda start time HH:MM")
+    parser.add_argument("--start", default="09:00", help="agenda: start of each day HH:MM")
+    add_day_arguments(parser)
     parser.add_argument("--first-seed", type=int, default=101, help="seed of team 1 (team k: +k-1)")
     parser.add_argument("--root", default=".", help="the kit's folder (default: here)")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only, no PDFs")
@@ -658,6 +673,9 @@ def run(args: argparse.Namespace) -> int:
             teams=args.teams,
             modules=args.modules,
             start=args.start,
+            day_end=args.day_end,
+            lunch=args.lunch,
+            lunch_minutes=args.lunch_minutes,
             first_seed=args.first_seed,
             pdf=not args.no_pdf,
             force=args.force,
