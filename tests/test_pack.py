@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 import types
 import zipfile
@@ -179,9 +180,43 @@ def test_real_pack_with_one_team(tmp_path, capsys):
     out = tmp_path / "pack"
     assert main(["pack", "--out", str(out), "--teams", "1", "--first-seed", "101", "--no-pdf"]) == 0
     team = out / "teams" / "team-01"
-    for folder in ("datasets", "notebooks", "solutions", "exercises"):
+    for folder in ("datasets", "notebooks", "solutions", "exercises", "toolkit"):
         assert any((team / folder).iterdir()), folder
+    assert (team / "toolkit" / "worksheets" / "scorecard_template.yaml").is_file()
     manifest = json.loads((team / "datasets" / "manifest.json").read_text())
     assert 101 in (manifest.get("seed"), manifest.get("parameters", {}).get("seed"))
     assert (tmp_path / "pack.zip").is_file()
     assert "Pack written" in capsys.readouterr().out
+
+
+def test_each_team_gets_the_toolkit(tmp_path):
+    """Every team folder holds the kit's toolkit: README, worksheet notebooks, their specs."""
+    kit = make_minikit(tmp_path / "kit")
+    shutil.copytree(ROOT / "toolkit", kit / "toolkit")
+    (kit / "toolkit" / ".ipynb_checkpoints").mkdir()  # not part of the toolkit
+    (kit / "toolkit" / ".ipynb_checkpoints" / "x.ipynb").write_text("{}")
+    out = tmp_path / "pack"
+    report = build_pack(out, root=kit, teams=2, pdf=False, progress=None, build_team=FakeBuild(),
+                        provider=None)  # fmt: skip
+    source = ROOT / "toolkit"
+    wanted = {"README.md", *(p.name for p in source.glob("*.ipynb"))}
+    wanted |= {f"worksheets/{p.name}" for p in source.glob("worksheets/*.yaml")}
+    assert len(wanted) >= 1 + 13 + 13  # the README, 13 sheets and their specs
+    for team in ("team-01", "team-02"):
+        folder = out / "teams" / team / "toolkit"
+        got = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        assert got == wanted, team
+        for name in wanted:
+            assert (folder / name).read_bytes() == (source / name).read_bytes(), name
+    with zipfile.ZipFile(report.zip_path) as archive:
+        names = set(archive.namelist())
+    assert "pack/teams/team-02/toolkit/scorecard_template.ipynb" in names
+    assert "pack/teams/team-01/toolkit/worksheets/scorecard_template.yaml" in names
+
+
+def test_a_kit_without_a_toolkit_still_packs(tmp_path):
+    kit = make_minikit(tmp_path / "kit")
+    out = tmp_path / "pack"
+    build_pack(out, root=kit, teams=1, pdf=False, progress=None, build_team=FakeBuild(),
+               provider=None)  # fmt: skip
+    assert not (out / "teams" / "team-01" / "toolkit").exists()

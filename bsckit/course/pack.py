@@ -15,7 +15,8 @@
                            toolkit's blank worksheets
 ``teams/team-NN/``         one complete course build per team (:func:`bsckit.course.build.build`):
                            data, notebooks, exercises, solutions, each on its own seed
-                           (``first_seed + team - 1``); ``teams/teams.csv`` lists them
+                           (``first_seed + team - 1``), and the toolkit (``toolkit/``: README,
+                           worksheet notebooks and their specs); ``teams/teams.csv`` lists them
 =========================  ========================================================================
 
 Nothing is fetched (the builds generate their data; charts are inline SVG). An output folder
@@ -71,6 +72,7 @@ __all__ = [
     "add_arguments",
     "answer_key_notes",
     "build_pack",
+    "copy_toolkit",
     "exercise_minutes_stated",
     "facilitator_markdown",
     "module_notes",
@@ -540,6 +542,9 @@ def build_pack(
                     workers=workers,
                     progress=progress,
                 )
+                copied = copy_toolkit(root, folder)
+                if copied:
+                    say(f"  team {k}: toolkit copied ({copied} files)")
                 ok = bool(getattr(result, "ok", True))
                 report.teams.append((k, seed, "ok" if ok else "FAILED"))
                 if not ok:
@@ -618,6 +623,27 @@ def _blank_worksheets(root: Path) -> str:
     return "".join(parts)
 
 
+def copy_toolkit(root: Path, folder: Path) -> int:
+    """Copy the kit's toolkit into ``folder/toolkit``: README, notebooks and worksheet specs.
+
+    A team folder then holds its worksheets beside its course (the notebooks find their specs
+    in ``toolkit/worksheets/``, and the modules' links ``../toolkit/<name>.ipynb`` resolve).
+    Returns the number of files copied (0 when the kit has no toolkit).
+    """
+    source = Path(root) / "toolkit"
+    files = [source / "README.md", *sorted(source.glob("*.ipynb"))]
+    files += sorted((source / "worksheets").glob("*.yaml"))
+    count = 0
+    for path in files:
+        if not path.is_file():
+            continue
+        target = Path(folder) / "toolkit" / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        count += 1
+    return count
+
+
 def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
     lines = [
         "# Instructor pack",
@@ -630,7 +656,7 @@ def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
         "| `facilitator/` | per module: timing, discussion prompts, exercises with hints, known mistakes and what to say (instructor only) |",
         "| `answer-keys/` | executed solution notebooks and printable copies (instructor only) |",
         "| `handouts/` | the exercises and blank toolkit worksheets, printable (HTML, PDF) |",
-        "| `teams/` | one complete course per team, each on its own seed (`teams.csv`) |",
+        "| `teams/` | one complete course per team, each on its own seed (`teams.csv`), with the toolkit's worksheets in `toolkit/` |",
         "",
     ]
     if report.teams:
