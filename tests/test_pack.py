@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import sys
 import types
@@ -220,3 +221,39 @@ def test_a_kit_without_a_toolkit_still_packs(tmp_path):
     build_pack(out, root=kit, teams=1, pdf=False, progress=None, build_team=FakeBuild(),
                provider=None)  # fmt: skip
     assert not (out / "teams" / "team-01" / "toolkit").exists()
+
+
+def _known_mistake_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("- **Known mistake:**")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", range(1, 8))
+def test_facilitator_notes_list_every_known_mistake_of_the_answer_key(module):
+    """Each exercise of the module's answer key, with each of its known mistakes and what to
+    say, is in the facilitator notes under its own heading; no other exercise or mistake is."""
+    from bsckit.answers import MODULES, exercises
+    from bsckit.course.pack import facilitator_markdown
+
+    assert module in MODULES
+    (lesson,) = sorted((ROOT / "notebooks").glob(f"{module:02d}_*.ipynb"))
+    solution = ROOT / "solutions" / lesson.name
+    text = facilitator_markdown(module_notes(lesson, solution, data_dir=ROOT / "datasets"))
+    bound = exercises(module, data_dir=ROOT / "datasets")
+    headings = re.findall(r"^### Exercise (\S+?):", text, re.MULTILINE)
+    assert headings == [str(i) for i in bound.items], "exercises in the notes differ from the key"
+    blocks = re.split(r"^### Exercise ", text, flags=re.MULTILINE)[1:]
+    expected_total = 0
+    for exercise_id, block in zip(bound.items, blocks, strict=True):
+        check = bound.key(exercise_id)
+        assert len(check.mistakes) >= 2, exercise_id  # CONTRIBUTING: at least two per exercise
+        wanted = [
+            f"- **Known mistake:** {m.name.replace('_', ' ')}. **Say:** {m.hint}"
+            for m in check.mistakes
+        ]
+        # the lines under this exercise's heading are exactly its key's mistakes, in order
+        assert _known_mistake_lines(block) == wanted, exercise_id
+        assert all(m.hint.strip() for m in check.mistakes), exercise_id
+        expected_total += len(wanted)
+    assert len(_known_mistake_lines(text)) == expected_total  # nothing stale elsewhere
+    assert "none recorded" not in text and "*Not listed here" not in text
