@@ -180,9 +180,87 @@ def test_example_and_file_together_is_refused(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("bad", ["", "   "])
-def test_blank_scorecard_path_is_a_clear_error(bad, tmp_path):
-    with pytest.raises(ValueError, match="must not be empty"):
-        main(["export", bad, "--out", str(tmp_path / "o")])
+def test_blank_scorecard_path_is_a_clear_error(bad, tmp_path, capsys):
+    """`bsckit export ""`: exit 2 with a message naming the argument, no traceback, no file."""
+    assert main(["export", bad, "--out", str(tmp_path / "o")]) == 2
+    said = capsys.readouterr().out
+    assert "SCORECARD argument must not be empty" in said and repr(bad) in said
+    assert "--example" in said and "Traceback" not in said
+    assert not (tmp_path / "o").exists()
+
+
+def test_blank_out_folder_is_a_clear_error(tmp_path, capsys):
+    assert main(["export", "--example", "--out", "", "--no-pdf"]) == 2
+    assert "--out must not be empty" in capsys.readouterr().out
+
+
+def _perspectives_in_table(page: str) -> list[str]:
+    return re.findall(r'<tr class="row perspective-start"><td rowspan="\d+">([^<]+)</td>', page)
+
+
+def test_table_is_grouped_by_perspective_in_the_usual_order():
+    # the example file lists learning and growth first, then internal processes, ...
+    page = scorecard_page(example_scorecard(), example_values())
+    assert _perspectives_in_table(page) == [
+        "Financial",
+        "Customer",
+        "Internal processes",
+        "Learning and growth",
+    ]
+    # objectives of one perspective written apart in the file come together, in file order
+    card = Scorecard(
+        name="Mixed",
+        objectives=(
+            Objective(name="Skills", perspective="learning_growth",
+                      measures=(Measure(name="Hours", owner="HR"),)),
+            Objective(name="Revenue", perspective="financial",
+                      measures=(Measure(name="Sales", owner="CFO"),)),
+            Objective(name="Costs", perspective="learning_growth",
+                      measures=(Measure(name="Spend", owner="HR"),)),
+        ),
+    )  # fmt: skip
+    page = scorecard_page(card)
+    assert _perspectives_in_table(page) == ["Financial", "Learning and growth"]
+    assert page.index(">Revenue<") < page.index(">Skills<") < page.index(">Costs<")
+    assert '<td rowspan="2">Learning and growth</td>' in page
+
+
+def test_deadline_and_data_and_review_are_shown():
+    card = Scorecard(
+        name="Dated",
+        objectives=(
+            Objective(name="Serve meals right first time", perspective="internal_processes",
+                      deadline="2027-06-30",
+                      measures=(Measure(name="Defect rate", direction="lower_is_better",
+                                        owner="Head of Operations", data_steward="Quality manager",
+                                        source_system="production system", frequency="weekly"),
+                                Measure(name="Checks per batch", owner="Head of Operations"))),
+        ),
+    )  # fmt: skip
+    page = scorecard_page(card)
+    assert "<th>Data and review</th>" in page
+    assert "by 2027-06-30" in page
+    row = _row(page, "Defect rate")
+    assert "production system; steward Quality manager; reviewed weekly" in row
+    assert "not set yet" in _row(page, "Checks per batch")
+
+
+def test_review_rules_saved_in_module_6_reach_the_page(tmp_path):
+    """save_review_rules (module 6) writes source, steward and frequency; export shows them."""
+    from bsckit.governance import save_review_rules
+    from bsckit.widgets import ThresholdEditor
+
+    path = tmp_path / "my_scorecard.yaml"
+    editor = ThresholdEditor([2.5, 3.0, 3.5], direction="lower_is_better", green=2.8, amber=3.2,
+                             name="Defect rate", unit="%")  # fmt: skip
+    save_review_rules(editor, objective="Serve meals right first time",
+                      perspective="internal_processes", owner="Head of Operations",
+                      steward="Quality manager", source="production system",
+                      frequency="weekly", path=path)  # fmt: skip
+    out = tmp_path / "out"
+    assert main(["export", str(path), "--out", str(out), "--no-pdf"]) == 0
+    row = _row((out / "scorecard.html").read_text(), "Defect rate")
+    assert "production system; steward Quality manager; reviewed weekly" in row
 
 
 def test_example_scorecard_module_is_not_re_implemented():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shutil
 import sys
 import types
 import zipfile
@@ -179,9 +181,79 @@ def test_real_pack_with_one_team(tmp_path, capsys):
     out = tmp_path / "pack"
     assert main(["pack", "--out", str(out), "--teams", "1", "--first-seed", "101", "--no-pdf"]) == 0
     team = out / "teams" / "team-01"
-    for folder in ("datasets", "notebooks", "solutions", "exercises"):
+    for folder in ("datasets", "notebooks", "solutions", "exercises", "toolkit"):
         assert any((team / folder).iterdir()), folder
+    assert (team / "toolkit" / "worksheets" / "scorecard_template.yaml").is_file()
     manifest = json.loads((team / "datasets" / "manifest.json").read_text())
     assert 101 in (manifest.get("seed"), manifest.get("parameters", {}).get("seed"))
     assert (tmp_path / "pack.zip").is_file()
     assert "Pack written" in capsys.readouterr().out
+
+
+def test_each_team_gets_the_toolkit(tmp_path):
+    """Every team folder holds the kit's toolkit: README, worksheet notebooks, their specs."""
+    kit = make_minikit(tmp_path / "kit")
+    shutil.copytree(ROOT / "toolkit", kit / "toolkit")
+    (kit / "toolkit" / ".ipynb_checkpoints").mkdir()  # not part of the toolkit
+    (kit / "toolkit" / ".ipynb_checkpoints" / "x.ipynb").write_text("{}")
+    out = tmp_path / "pack"
+    report = build_pack(out, root=kit, teams=2, pdf=False, progress=None, build_team=FakeBuild(),
+                        provider=None)  # fmt: skip
+    source = ROOT / "toolkit"
+    wanted = {"README.md", *(p.name for p in source.glob("*.ipynb"))}
+    wanted |= {f"worksheets/{p.name}" for p in source.glob("worksheets/*.yaml")}
+    assert len(wanted) >= 1 + 13 + 13  # the README, 13 sheets and their specs
+    for team in ("team-01", "team-02"):
+        folder = out / "teams" / team / "toolkit"
+        got = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        assert got == wanted, team
+        for name in wanted:
+            assert (folder / name).read_bytes() == (source / name).read_bytes(), name
+    with zipfile.ZipFile(report.zip_path) as archive:
+        names = set(archive.namelist())
+    assert "pack/teams/team-02/toolkit/scorecard_template.ipynb" in names
+    assert "pack/teams/team-01/toolkit/worksheets/scorecard_template.yaml" in names
+
+
+def test_a_kit_without_a_toolkit_still_packs(tmp_path):
+    kit = make_minikit(tmp_path / "kit")
+    out = tmp_path / "pack"
+    build_pack(out, root=kit, teams=1, pdf=False, progress=None, build_team=FakeBuild(),
+               provider=None)  # fmt: skip
+    assert not (out / "teams" / "team-01" / "toolkit").exists()
+
+
+def _known_mistake_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("- **Known mistake:**")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", range(1, 8))
+def test_facilitator_notes_list_every_known_mistake_of_the_answer_key(module):
+    """Each exercise of the module's answer key, with each of its known mistakes and what to
+    say, is in the facilitator notes under its own heading; no other exercise or mistake is."""
+    from bsckit.answers import MODULES, exercises
+    from bsckit.course.pack import facilitator_markdown
+
+    assert module in MODULES
+    (lesson,) = sorted((ROOT / "notebooks").glob(f"{module:02d}_*.ipynb"))
+    solution = ROOT / "solutions" / lesson.name
+    text = facilitator_markdown(module_notes(lesson, solution, data_dir=ROOT / "datasets"))
+    bound = exercises(module, data_dir=ROOT / "datasets")
+    headings = re.findall(r"^### Exercise (\S+?):", text, re.MULTILINE)
+    assert headings == [str(i) for i in bound.items], "exercises in the notes differ from the key"
+    blocks = re.split(r"^### Exercise ", text, flags=re.MULTILINE)[1:]
+    expected_total = 0
+    for exercise_id, block in zip(bound.items, blocks, strict=True):
+        check = bound.key(exercise_id)
+        assert len(check.mistakes) >= 2, exercise_id  # CONTRIBUTING: at least two per exercise
+        wanted = [
+            f"- **Known mistake:** {m.name.replace('_', ' ')}. **Say:** {m.hint}"
+            for m in check.mistakes
+        ]
+        # the lines under this exercise's heading are exactly its key's mistakes, in order
+        assert _known_mistake_lines(block) == wanted, exercise_id
+        assert all(m.hint.strip() for m in check.mistakes), exercise_id
+        expected_total += len(wanted)
+    assert len(_known_mistake_lines(text)) == expected_total  # nothing stale elsewhere
+    assert "none recorded" not in text and "*Not listed here" not in text

@@ -4,7 +4,10 @@ Every lesson notebook declares ``teaching_minutes`` and ``exercise_minutes`` in 
 ``metadata.bsckit`` (see CONTRIBUTING.md); for a module with an answer key
 (:mod:`bsckit.answers`) the exercise minutes are the sum of its exercises' minutes there. An instructor picks the modules and a start time;
 the agenda lays the blocks out one after another and inserts a break whenever a stretch of work
-reaches ``break_after`` minutes (a break never splits a block). Change a notebook's minutes and
+reaches ``break_after`` minutes (a break never splits a block). The seven modules take about
+1,170 minutes, more than a day: the agenda runs over as many days as it needs, each from
+``start`` to ``day_end`` with a lunch break; a block stops for lunch or at the end of a day and
+goes on after it. Change a notebook's minutes and
 every agenda follows, as in the Carpentries lesson template.
 
 Examples
@@ -22,7 +25,6 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +32,15 @@ import pandas as pd
 from bsckit._atomic import atomic_write_text
 from bsckit._validation import check_count
 
-__all__ = ["Session", "add_arguments", "agenda", "read_sessions", "run", "to_markdown"]
+__all__ = [
+    "Session",
+    "add_arguments",
+    "add_day_arguments",
+    "agenda",
+    "read_sessions",
+    "run",
+    "to_markdown",
+]
 
 HELP = "print a workshop agenda from the notebooks' teaching and exercise minutes"
 
@@ -120,79 +130,176 @@ def read_sessions(
     return [found[m] for m in wanted]
 
 
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def _clock(name: str, option: str, value: object) -> int:
+    """Minutes since midnight of an ``HH:MM`` text; the error names the parameter and option."""
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        msg = (
+            f"`{name}` must be a time written HH:MM between 00:00 and 23:59 (option {option}),"
+            f" got {value!r}. Write it like 09:00 or 17:30."
+        )
+        raise ValueError(msg)
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+DEFAULT_LUNCH = "12:30"
+
+
 def agenda(
     sessions: Sequence[Session],
     *,
     start: str = "09:00",
     break_minutes: int = 15,
     break_after: int = 90,
+    day_end: str = "17:00",
+    lunch: str | None = None,
+    lunch_minutes: int = 45,
 ) -> pd.DataFrame:
-    """Lay the sessions out in time, with breaks; return one row per block.
+    """Lay the sessions out in time over as many days as they need; one row per block.
+
+    Each day runs from ``start`` to ``day_end`` with a lunch break at ``lunch``. A block that
+    reaches lunch stops there and goes on after lunch; a block that reaches ``day_end`` goes on
+    the next day at ``start`` (its later parts say "(continued)"). Short breaks fall between
+    blocks, never inside one: a break comes before a block when the work since the last pause
+    (break, lunch, start of the day) would pass ``break_after`` minutes with it and at least
+    half of ``break_after`` has already run; never right before lunch or the end of the day
+    (when the break would end at or after it).
 
     Parameters
     ----------
     sessions : sequence of Session
         In the order they will be taught.
     start : str, default "09:00"
-        Start time, ``HH:MM`` (24-hour clock).
+        Start of each day, ``HH:MM`` (24-hour clock).
     break_minutes : int, default 15
-        Length of each break; 0 for none.
+        Length of each short break; 0 for none.
     break_after : int, default 90
-        A break is inserted before a block once this many minutes of work have run since the
-        last break. Blocks are never split.
+        Minutes of work after which a break comes before the next block (see above).
+    day_end : str, default "17:00"
+        End of each day, ``HH:MM``, later than ``start``.
+    lunch : str, optional
+        Lunch time, ``HH:MM``, after ``start``, with the lunch over by ``day_end``. Default
+        12:30 when the day starts before it (and no lunch when the day starts later).
+    lunch_minutes : int, default 45
+        Length of lunch; 0 for no lunch.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``start``, ``end`` (``HH:MM``), ``minutes``, ``activity``, ``module``.
+        Columns ``day`` (1, 2, ...), ``start``, ``end`` (``HH:MM``), ``minutes``,
+        ``activity``, ``module``.
+
+    Examples
+    --------
+    >>> t = agenda([Session(1, "Alignment", 120, 200)], start="09:00", day_end="13:00",
+    ...            lunch="11:30", lunch_minutes=30, break_minutes=0)
+    >>> t[["day", "start", "end", "activity"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [[1, '09:00', '11:00', 'Module 1: Alignment - teaching'],
+     [1, '11:00', '11:30', 'Module 1: Alignment - exercises'],
+     [1, '11:30', '12:00', 'Lunch'],
+     [1, '12:00', '13:00', 'Module 1: Alignment - exercises (continued)'],
+     [2, '09:00', '10:50', 'Module 1: Alignment - exercises (continued)']]
+    >>> agenda([Session(1, "Alignment", 60, 0)], day_end="5pm")
+    Traceback (most recent call last):
+    ...
+    ValueError: `day_end` must be a time written HH:MM between 00:00 and 23:59 (option --day-end), got '5pm'. Write it like 09:00 or 17:30.
     """
     if not sessions:
         msg = "`sessions` is empty: pick at least one module (see read_sessions)."
         raise ValueError(msg)
-    if not isinstance(start, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", start):
-        msg = f"`start` must be a time written HH:MM between 00:00 and 23:59, got {start!r}."
+    first = _clock("start", "--start", start)
+    last = _clock("day_end", "--day-end", day_end)
+    if last <= first:
+        msg = (
+            f"`day_end` must be later than `start` ({start}) (option --day-end), got {day_end!r}."
+            " Set --day-end to the time the day ends, HH:MM, after --start."
+        )
         raise ValueError(msg)
     break_minutes = check_count("break_minutes", break_minutes)
     break_after = check_count("break_after", break_after)
+    lunch_minutes = check_count("lunch_minutes", lunch_minutes)
     if break_after == 0:
         msg = "`break_after` must be at least 1 minute, got 0. Use break_minutes=0 for no breaks."
         raise ValueError(msg)
-    clock = datetime.strptime(start, "%H:%M")
+    lunch_at: int | None
+    if lunch_minutes == 0:
+        lunch_at = None
+    elif lunch is None:
+        default = _clock("lunch", "--lunch", DEFAULT_LUNCH)
+        lunch_at = default if first < default and default + lunch_minutes <= last else None
+    else:
+        lunch_at = _clock("lunch", "--lunch", lunch)
+        if not first < lunch_at or lunch_at + lunch_minutes > last:
+            msg = (
+                f"`lunch` must fall inside the day, after `start` ({start}) and over by `day_end`"
+                f" ({day_end}) with lunch_minutes={lunch_minutes} (option --lunch), got {lunch!r}."
+                " Set --lunch to a time HH:MM in that span, or --lunch-minutes 0 for no lunch."
+            )
+            raise ValueError(msg)
     rows: list[dict[str, object]] = []
-    since_break = 0
+    day, clock, since_break = 1, first, 0
+    lunch_done = lunch_at is None
 
     def add(minutes: int, activity: str, module: int | None) -> None:
         nonlocal clock
-        end = clock + timedelta(minutes=minutes)
         rows.append(
             {
-                "start": clock.strftime("%H:%M"),
-                "end": end.strftime("%H:%M"),
+                "day": day,
+                "start": _hhmm(clock),
+                "end": _hhmm(clock + minutes),
                 "minutes": minutes,
                 "activity": activity,
                 "module": module,
             }
         )
-        clock = end
+        clock += minutes
 
     for session in sessions:
         for part, minutes in (
             ("teaching", session.teaching_minutes),
             ("exercises", session.exercise_minutes),
         ):
-            if minutes == 0:
-                continue
-            if break_minutes and since_break and since_break + minutes > break_after:
-                add(break_minutes, "Break", None)
-                since_break = 0
-            add(minutes, f"Module {session.module}: {session.title} - {part}", session.module)
-            since_break += minutes
-    table = pd.DataFrame(rows, columns=["start", "end", "minutes", "activity", "module"])
-    return table.astype({"module": "Int64"})
+            label = f"Module {session.module}: {session.title} - {part}"
+            left, continued = minutes, False
+            while left > 0:
+                if not lunch_done and lunch_at is not None and clock >= lunch_at:
+                    add(lunch_minutes, "Lunch", None)
+                    lunch_done, since_break = True, 0
+                    continue
+                if clock >= last:
+                    day, clock, since_break = day + 1, first, 0
+                    lunch_done = lunch_at is None
+                    continue
+                stop = last if lunch_done or lunch_at is None else lunch_at
+                piece = min(left, stop - clock)
+                if (
+                    break_minutes
+                    and 2 * since_break >= break_after
+                    and since_break + piece > break_after
+                    and clock + break_minutes < stop
+                ):
+                    add(break_minutes, "Break", None)
+                    since_break = 0
+                    piece = min(left, stop - clock)
+                add(piece, label + (" (continued)" if continued else ""), session.module)
+                since_break += piece
+                left -= piece
+                continued = True
+    table = pd.DataFrame(rows, columns=["day", "start", "end", "minutes", "activity", "module"])
+    return table.astype({"module": "Int64", "day": "int64"})
 
 
 def to_markdown(table: pd.DataFrame, title: str = "Workshop agenda") -> str:
     """Render an :func:`agenda` table as a Markdown document an instructor can hand out.
+
+    One table per day, under ``## Day N``, when the agenda takes more than one day.
 
     Examples
     --------
@@ -206,11 +313,28 @@ def to_markdown(table: pd.DataFrame, title: str = "Workshop agenda") -> str:
     <BLANKLINE>
     Total: 30 minutes (13:00 to 13:30).
     """
-    lines = [f"# {title}", "", "| time | minutes | activity |", "| --- | --- | --- |"]
-    for row in table.itertuples(index=False):
-        lines.append(f"| {row.start}-{row.end} | {row.minutes} | {row.activity} |")
-    total = int(table["minutes"].sum())
-    lines += ["", f"Total: {total} minutes ({table['start'].iloc[0]} to {table['end'].iloc[-1]})."]
+    days = sorted(table["day"].unique()) if "day" in table else [1]
+    lines = [f"# {title}"]
+    for day in days:
+        part = table[table["day"] == day] if "day" in table else table
+        if len(days) > 1:
+            lines += ["", f"## Day {day}"]
+        lines += ["", "| time | minutes | activity |", "| --- | --- | --- |"]
+        for row in part.itertuples(index=False):
+            lines.append(f"| {row.start}-{row.end} | {row.minutes} | {row.activity} |")
+    if len(days) == 1:
+        total = int(table["minutes"].sum())
+        lines += [
+            "",
+            f"Total: {total} minutes ({table['start'].iloc[0]} to {table['end'].iloc[-1]}).",
+        ]
+    else:
+        work = int(table.loc[table["module"].notna(), "minutes"].sum())
+        lines += [
+            "",
+            f"Total: {len(days)} days, {work} minutes of teaching and exercises"
+            f" (day 1 starts {table['start'].iloc[0]}; day {days[-1]} ends {table['end'].iloc[-1]}).",
+        ]
     return "\n".join(lines)
 
 
@@ -225,7 +349,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--break-after", type=int, default=90, help="minutes of work between breaks"
     )
+    add_day_arguments(parser)
     parser.add_argument("--out", help="also write the agenda to this Markdown file")
+
+
+def add_day_arguments(parser: argparse.ArgumentParser) -> None:
+    """Attach the options of the working day (``--day-end``, ``--lunch``, ``--lunch-minutes``)."""
+    parser.add_argument("--day-end", default="17:00", help="end of each day HH:MM (default 17:00)")
+    parser.add_argument(
+        "--lunch",
+        default=None,
+        help=f"lunch time HH:MM (default {DEFAULT_LUNCH} when the day starts before it)",
+    )
+    parser.add_argument(
+        "--lunch-minutes", type=int, default=45, help="length of lunch (default 45; 0 for none)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -237,6 +375,9 @@ def run(args: argparse.Namespace) -> int:
             start=args.start,
             break_minutes=args.break_minutes,
             break_after=args.break_after,
+            day_end=args.day_end,
+            lunch=args.lunch,
+            lunch_minutes=args.lunch_minutes,
         )
     except (TypeError, ValueError) as error:
         print(f"bsckit agenda: {error}")

@@ -6,10 +6,16 @@
 
 - ``DIR/scorecard.html`` - one self-contained page: inline CSS and an inline SVG strategy map
   (objectives in their perspective's band, cause-and-effect links as arrows), the scorecard
-  table (objective, measure, baseline, target, thresholds, owner, RAG), and the problems the
+  table grouped by perspective in the usual order (financial, customer, internal processes,
+  learning and growth): objective (with its deadline), measure, baseline, target, thresholds,
+  owner, "Data and review" (the measure's source system, data steward and review frequency
+  when the learner set them: module 6's ``save_review_rules`` and module 7's data-source
+  sheet write them into the scorecard file), value and RAG; and the problems the
   scorecard model finds (:meth:`bsckit.scorecard.Scorecard.problems`) listed in a box at the
   top - a scorecard with problems still exports, never silently;
-- ``DIR/scorecard.pdf`` - the same page printed by headless Chromium (:func:`print_to_pdf`).
+- ``DIR/scorecard.pdf`` - the same page printed by headless Chromium (:func:`print_to_pdf`),
+  on one A4 landscape page (the print CSS sets 7.5pt text; tests/browser checks the page count
+  for the full Homeats example).
 
 Nothing is fetched: the page names no external file, and Chromium runs with networking
 features off. A file that cannot be read (malformed YAML, a value outside its allowed range)
@@ -65,6 +71,7 @@ __all__ = [
     "ExportError",
     "PdfError",
     "add_arguments",
+    "data_review_text",
     "export_scorecard",
     "find_chromium",
     "load_values",
@@ -133,6 +140,32 @@ def thresholds_text(measure: Measure) -> str:
         return f"green {g_lo:g}-{g_hi:g}, amber {a_lo:g}-{a_hi:g}, else red"
     sign = "≥" if measure.direction == "higher_is_better" else "≤"
     return f"green {sign} {measure.green:g}, amber {sign} {measure.amber:g}, else red"
+
+
+def data_review_text(measure: Measure) -> str:
+    """Where ``measure``'s figures come from and how often it is reviewed, in words.
+
+    "" when the learner set none of source system and data steward and left the review
+    frequency at the model's default (monthly): nothing to show yet.
+
+    Examples
+    --------
+    >>> data_review_text(Measure(name="Defect rate", source_system="Kitchen workflow system",
+    ...                          data_steward="Quality manager", frequency="weekly"))
+    'Kitchen workflow system; steward Quality manager; reviewed weekly'
+    >>> data_review_text(Measure(name="NPS", frequency="quarterly"))
+    'reviewed quarterly'
+    >>> data_review_text(Measure(name="NPS"))
+    ''
+    """
+    parts = []
+    if measure.source_system:
+        parts.append(measure.source_system)
+    if measure.data_steward:
+        parts.append(f"steward {measure.data_steward}")
+    if parts or measure.frequency != "monthly":
+        parts.append(f"reviewed {measure.frequency}")
+    return "; ".join(parts)
 
 
 # -- the strategy map --------------------------------------------------------------------------
@@ -227,7 +260,7 @@ def strategy_map_svg(card: Scorecard, *, width: int = 1000, band_height: int = 8
 
 # -- the page -----------------------------------------------------------------------------------
 _CSS = """
-@page { size: A4 landscape; margin: 9mm; }
+@page { size: A4 landscape; margin: 7mm; }
 * { box-sizing: border-box; }
 body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #222; margin: 0;
        font-size: 8.5pt; }
@@ -247,7 +280,13 @@ tr.perspective-start td { border-top: 2px solid #555; }
 .problems h2 { color: #9a3b00; margin-top: 2px; }
 .ok { color: #00684a; margin: 4px 0; }
 footer { color: #666; font-size: 7.5pt; margin-top: 4px; }
-@media print { main { padding: 0; } body { font-size: 8pt; } }
+.deadline, .unset { color: #666; white-space: nowrap; } .unset { font-style: italic; }
+@media print {
+  main { padding: 0; max-width: none; } body { font-size: 7.5pt; }
+  h1 { font-size: 13pt; } h2 { font-size: 9.5pt; margin: 4px 0 2px; }
+  .strategy-map { max-height: 44mm; } th, td { padding: 0 3px; line-height: 1.15; }
+  tr, .problems { break-inside: avoid; }
+}
 """
 
 
@@ -284,7 +323,16 @@ def scorecard_page(
         raise TypeError(msg)
     values = dict(values or {})
     table = card.status_table(values)
+    # grouped by perspective, in the usual order (financial first, as on the map); objectives
+    # keep the file's order within their perspective
+    order = {p.label: rank for rank, p in enumerate(reversed(CAUSAL_ORDER))}
+    table = (
+        table.assign(_rank=table["perspective"].map(order))
+        .sort_values("_rank", kind="stable")
+        .drop(columns="_rank")
+    )
     measures = {(o.name, m.name): m for o, m in card.iter_measures()}
+    deadlines = {o.name: o.deadline for o in card.objectives}
     problems = [*card.problems(), *read_problems]
     rows = []
     spans_p = table.groupby("perspective", sort=False).size().to_dict()
@@ -301,13 +349,22 @@ def scorecard_page(
             cells += f'<td rowspan="{spans_p[row.perspective]}">{_esc(row.perspective)}</td>'
         if (row.perspective, row.objective) != previous:
             span = spans_o[(row.perspective, row.objective)]
-            cells += f'<td rowspan="{span}">{_esc(row.objective)}</td>'
+            deadline = deadlines.get(row.objective)
+            due = (
+                f'<br><small class="deadline">by {deadline.isoformat()}</small>'
+                if deadline is not None
+                else ""
+            )
+            cells += f'<td rowspan="{span}">{_esc(row.objective)}{due}</td>'
         previous = (row.perspective, row.objective)
         detail = ", ".join(x for x in (measure.kind, measure.unit) if x)
+        review = data_review_text(measure)
+        review_cell = _esc(review) if review else '<span class="unset">not set yet</span>'
         rows.append(
             f"<tr{start}>{cells}<td>{_esc(row.measure)} <small>({_esc(detail)})</small></td>"
             f'<td class="num">{_num(row.baseline)}</td><td class="num">{_num(row.target)}</td>'
             f"<td>{_esc(thresholds_text(measure))}</td><td>{_esc(row.owner or '')}</td>"
+            f'<td class="data-review">{review_cell}</td>'
             f'<td class="num">{_num(row.value) if has_value else ""}</td>'
             f"<td>{_rag_cell(status, has_value)}</td></tr>"
         )
@@ -334,7 +391,8 @@ def scorecard_page(
         f"<h2>Strategy map</h2>{strategy_map_svg(card)}"
         f"<h2>Scorecard{(' - ' + _esc(summary)) if summary else ''}</h2>"
         "<table><thead><tr><th>Perspective</th><th>Objective</th><th>Measure</th>"
-        "<th>Baseline</th><th>Target</th><th>Thresholds</th><th>Owner</th><th>Value</th>"
+        "<th>Baseline</th><th>Target</th><th>Thresholds</th><th>Owner</th>"
+        "<th>Data and review</th><th>Value</th>"
         f"<th>RAG</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<footer>{footer}</footer></main></body></html>\n"
     )
@@ -499,6 +557,19 @@ def run(args: argparse.Namespace) -> int:
     from bsckit.widgets.workspace import scorecard_path, workspace_dir
 
     say = lambda text: print(text, flush=True)  # noqa: E731
+    if args.scorecard is not None and not args.scorecard.strip():
+        say(
+            f"bsckit export: the SCORECARD argument must not be empty, got {args.scorecard!r}."
+            " Give the path of a scorecard YAML file (e.g. workspace/my_scorecard.yaml), leave"
+            " it out for your workspace's my_scorecard.yaml, or use --example."
+        )
+        return 2
+    if args.out is not None and not args.out.strip():
+        say(
+            f"bsckit export: --out must not be empty, got {args.out!r}. Name a folder, or leave"
+            " --out out for workspace/export."
+        )
+        return 2
     if args.example and args.scorecard:
         say("bsckit export: give a SCORECARD file or --example, not both.")
         return 2

@@ -15,7 +15,8 @@
                            toolkit's blank worksheets
 ``teams/team-NN/``         one complete course build per team (:func:`bsckit.course.build.build`):
                            data, notebooks, exercises, solutions, each on its own seed
-                           (``first_seed + team - 1``); ``teams/teams.csv`` lists them
+                           (``first_seed + team - 1``), and the toolkit (``toolkit/``: README,
+                           worksheet notebooks and their specs); ``teams/teams.csv`` lists them
 =========================  ========================================================================
 
 Nothing is fetched (the builds generate their data; charts are inline SVG). An output folder
@@ -71,6 +72,7 @@ __all__ = [
     "add_arguments",
     "answer_key_notes",
     "build_pack",
+    "copy_toolkit",
     "exercise_minutes_stated",
     "facilitator_markdown",
     "module_notes",
@@ -426,6 +428,9 @@ def build_pack(
     teams: int = 1,
     modules: Sequence[int] | None = None,
     start: str = "09:00",
+    day_end: str = "17:00",
+    lunch: str | None = None,
+    lunch_minutes: int = 45,
     first_seed: int = 101,
     pdf: bool = True,
     force: bool = False,
@@ -438,6 +443,9 @@ def build_pack(
 
     Parameters
     ----------
+    start, day_end, lunch, lunch_minutes
+        The working day of the agenda (:func:`bsckit.course.agenda.agenda`): the seven modules
+        take several days, each from ``start`` to ``day_end`` with lunch.
     build_team : callable, optional
         ``build_team(root=, params=, out=, workers=, progress=)`` builds one team's course;
         default :func:`bsckit.course.build.build`.
@@ -466,7 +474,13 @@ def build_pack(
         )
         raise ValueError(msg)
     seeds = team_seeds(teams, first_seed=first_seed)
-    table = agenda(read_sessions(root / "notebooks", chosen), start=start)
+    table = agenda(
+        read_sessions(root / "notebooks", chosen),
+        start=start,
+        day_end=day_end,
+        lunch=lunch,
+        lunch_minutes=lunch_minutes,
+    )
     _refuse_if_taken(out, zip_path, force)
 
     report = PackReport(out_dir=out)
@@ -528,6 +542,9 @@ def build_pack(
                     workers=workers,
                     progress=progress,
                 )
+                copied = copy_toolkit(root, folder)
+                if copied:
+                    say(f"  team {k}: toolkit copied ({copied} files)")
                 ok = bool(getattr(result, "ok", True))
                 report.teams.append((k, seed, "ok" if ok else "FAILED"))
                 if not ok:
@@ -606,6 +623,27 @@ def _blank_worksheets(root: Path) -> str:
     return "".join(parts)
 
 
+def copy_toolkit(root: Path, folder: Path) -> int:
+    """Copy the kit's toolkit into ``folder/toolkit``: README, notebooks and worksheet specs.
+
+    A team folder then holds its worksheets beside its course (the notebooks find their specs
+    in ``toolkit/worksheets/``, and the modules' links ``../toolkit/<name>.ipynb`` resolve).
+    Returns the number of files copied (0 when the kit has no toolkit).
+    """
+    source = Path(root) / "toolkit"
+    files = [source / "README.md", *sorted(source.glob("*.ipynb"))]
+    files += sorted((source / "worksheets").glob("*.yaml"))
+    count = 0
+    for path in files:
+        if not path.is_file():
+            continue
+        target = Path(folder) / "toolkit" / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        count += 1
+    return count
+
+
 def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
     lines = [
         "# Instructor pack",
@@ -618,7 +656,7 @@ def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
         "| `facilitator/` | per module: timing, discussion prompts, exercises with hints, known mistakes and what to say (instructor only) |",
         "| `answer-keys/` | executed solution notebooks and printable copies (instructor only) |",
         "| `handouts/` | the exercises and blank toolkit worksheets, printable (HTML, PDF) |",
-        "| `teams/` | one complete course per team, each on its own seed (`teams.csv`) |",
+        "| `teams/` | one complete course per team, each on its own seed (`teams.csv`), with the toolkit's worksheets in `toolkit/` |",
         "",
     ]
     if report.teams:
@@ -638,10 +676,13 @@ def _readme(chosen: Sequence[int], report: PackReport, start: str) -> str:
 # -- command line -------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Attach the pack options to ``parser``."""
+    from bsckit.course.agenda import add_day_arguments
+
     parser.add_argument("--out", required=True, help="output folder (a zip is written beside it)")
     parser.add_argument("--teams", type=int, default=1, help="number of team builds (0 for none)")
     parser.add_argument("--modules", type=int, nargs="+", help="module numbers (default: all)")
-    parser.add_argument("--start", default="09:00", help="agenda start time HH:MM")
+    parser.add_argument("--start", default="09:00", help="agenda: start of each day HH:MM")
+    add_day_arguments(parser)
     parser.add_argument("--first-seed", type=int, default=101, help="seed of team 1 (team k: +k-1)")
     parser.add_argument("--root", default=".", help="the kit's folder (default: here)")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only, no PDFs")
@@ -658,6 +699,9 @@ def run(args: argparse.Namespace) -> int:
             teams=args.teams,
             modules=args.modules,
             start=args.start,
+            day_end=args.day_end,
+            lunch=args.lunch,
+            lunch_minutes=args.lunch_minutes,
             first_seed=args.first_seed,
             pdf=not args.no_pdf,
             force=args.force,

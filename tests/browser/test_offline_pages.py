@@ -76,6 +76,25 @@ def test_take_home_scorecard_pdf_is_one_page(tmp_path):
     assert _pages(pdf) == 1
 
 
+def test_take_home_scorecard_with_deadlines_and_review_rules_is_one_page(tmp_path):
+    """The full Homeats example with a deadline on every objective (an extra line each) and
+    its data sources and review frequencies still prints on one A4 page."""
+    from dataclasses import replace
+
+    from bsckit.scorecard import example_scorecard, save_scorecard
+
+    card = example_scorecard()
+    card = replace(
+        card, objectives=tuple(replace(o, deadline="2027-12-31") for o in card.objectives)
+    )
+    path = tmp_path / "my_scorecard.yaml"
+    save_scorecard(card, path)
+    out = tmp_path / "export"
+    assert main(["export", str(path), "--out", str(out)]) == 0
+    assert (out / "scorecard.html").read_text().count("by 2027-12-31") == len(card.objectives)
+    assert _pages(out / "scorecard.pdf") == 1
+
+
 def test_pack_prints_its_handouts_and_notes(tmp_path):
     kit = make_minikit(tmp_path / "kit")
     report = build_pack(tmp_path / "pack", root=kit, teams=0, progress=None, provider=None)
