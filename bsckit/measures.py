@@ -32,7 +32,14 @@ import pandas as pd
 from bsckit import kpi
 from bsckit.catalogue import MEASURES as CATALOGUE
 
-__all__ = ["RECORDED", "measure_series", "monthly_measures", "needed_tables"]
+__all__ = [
+    "LATENCY_PERCENTILE",
+    "RECORDED",
+    "SHORT_HISTORY",
+    "measure_series",
+    "monthly_measures",
+    "needed_tables",
+]
 
 _Get = Callable[[str], Any]  # a table by name, or a measure already computed ("=id")
 _RECIPES: dict[str, tuple[tuple[str, ...], Callable[[_Get], Any]]] = {}
@@ -501,8 +508,56 @@ def _revenue_variance(get: _Get) -> pd.Series:
     return (actual - planned) / planned.where(planned > 0)
 
 
+# --- module 7: the delivery partner's API feed -------------------------------------------------
+
+LATENCY_PERCENTILE = 0.95
+"""The percentile ``feed_arrival_lag`` reports (its catalogue definition says 95th)."""
+
+
+def _partner_rows(get: _Get) -> pd.DataFrame:
+    """Both versions of the partner feed on Homeats' terms (fee in pounds), each delivery once,
+    negative fees left out, with the event's month (UK time) and its arrival lag in minutes."""
+    from bsckit.technology import arrival_lag_minutes, normalise_feed
+
+    parts = [normalise_feed(get(f"partner_feed_v{v}"), v) for v in (1, 2)]
+    rows = pd.concat(parts, ignore_index=True).drop_duplicates("delivery_id")
+    rows = rows[rows["fee_gbp"] >= 0]
+    event = pd.to_datetime(
+        rows["dropped_at"].fillna(rows["picked_up_at"]), format="%Y-%m-%dT%H:%MZ"
+    )
+    local = event.dt.tz_localize("UTC").dt.tz_convert("Europe/London").dt.tz_localize(None)
+    return rows.assign(month=local.dt.to_period("M"), lag_min=arrival_lag_minutes(rows))
+
+
+@_recipe("partner_fees", "partner_feed_v1", "partner_feed_v2")
+def _partner_fees(get: _Get) -> pd.Series:
+    rows = _partner_rows(get)
+    return rows["fee_gbp"].astype(float).groupby(rows["month"]).sum()
+
+
+@_recipe("partner_fee_per_delivery", "partner_feed_v1", "partner_feed_v2")
+def _partner_fee_per_delivery(get: _Get) -> dict:
+    rows = _partner_rows(get)
+    per_month = rows.groupby("month")
+    return {
+        "total_cost": per_month["fee_gbp"].sum().astype(float),
+        "transactions": per_month.size().astype(float),
+    }
+
+
+@_recipe("feed_arrival_lag", "partner_feed_v1", "partner_feed_v2")
+def _feed_arrival_lag(get: _Get) -> Any:
+    rows = _partner_rows(get)
+    return rows["lag_min"].groupby(rows["month"]), {"q": LATENCY_PERCENTILE}
+
+
 RECORDED: tuple[str, ...] = tuple(m for m in CATALOGUE if m in _RECIPES)
 """Ids of the catalogue measures computed from the Homeats tables, in catalogue order."""
+
+SHORT_HISTORY: tuple[str, ...] = ("partner_fees", "partner_fee_per_delivery", "feed_arrival_lag")
+"""Recorded measures with only a few months of history: the partner feed covers the last
+``bsckit.data.partner.FEED_MONTHS`` months of the data. Reports that need a monthly history
+(control limits, a baseline year) leave them out."""
 
 
 def needed_tables(measure_id: str) -> tuple[str, ...]:
@@ -535,7 +590,9 @@ def _compute(measure_id: str, get: _Get) -> pd.Series:
     function = getattr(kpi, formula[4:])
     if isinstance(result, tuple):  # grouped raw values: the kpi function per month
         groups, extra = result
-        values = {month: function(group, **{k: v[group.index] for k, v in extra.items()})
+        # extra inputs: a Series per raw value (taken for the month's rows), or a plain number
+        values = {month: function(group, **{k: v[group.index] if isinstance(v, pd.Series) else v
+                                            for k, v in extra.items()})
                   for month, group in groups if len(group)}  # fmt: skip
         return pd.Series(values, dtype=float)
     # inputs: monthly Series, the denominator last (a month without one is left out), and

@@ -12,7 +12,8 @@ One concept per group, named after the business term:
   corrections that a reviewer can verify.
 - **Role-based views** - :data:`ROLES`, :func:`role_view`, :func:`export_view`.
 - **Refresh intervals** - :func:`arrival_lag_minutes`, :func:`data_age_minutes`,
-  :func:`refresh_options`.
+  :func:`refresh_options`. The feed's measures (partner fees, fee per delivery, arrival lag)
+  are catalogue measures: take them from ``bsckit.measures.monthly_measures``.
 - **Third-party feeds** - :data:`CONTRACTS` (the partner API's versioned schema contract),
   :func:`contract_problems`, :class:`FeedStore` (loads a feed, refuses a bad one with a clear
   error, never loses what is already loaded) and :class:`FeedRejected`.
@@ -607,8 +608,11 @@ def refresh_options(
     cost_per_refresh: float = 0.05,
 ) -> pd.DataFrame:
     """For each refresh interval: the share of events shown within ``budget_minutes`` of
-    happening, the 95th-percentile age, refreshes a day and their yearly cost
-    (``cost_per_refresh`` GBP each, an assumption to replace with your own)."""
+    happening, the 95th-percentile age (:func:`bsckit.kpi.latency_percentile`, the catalogue's
+    inclusive convention), refreshes a day and their yearly cost (``cost_per_refresh`` GBP
+    each, an assumption to replace with your own)."""
+    from bsckit.kpi import latency_percentile
+
     rows = []
     for m in intervals:
         age = data_age_minutes(feed, m)
@@ -617,7 +621,7 @@ def refresh_options(
             {
                 "interval_min": m,
                 "within_budget": float((age <= budget_minutes).mean()),
-                "p95_age_min": float(age.quantile(0.95)),
+                "p95_age_min": latency_percentile(age, 0.95),
                 "refreshes_per_day": per_day,
                 "cost_per_year": round(per_day * 365 * cost_per_refresh, 2),
             }

@@ -15,6 +15,7 @@ import pytest
 from bsckit import kpi, measures
 from bsckit.catalogue import MEASURES
 from bsckit.data import load
+from bsckit.data.partner import FEED_MONTHS
 from bsckit.measures import RECORDED, measure_series, monthly_measures, needed_tables
 from bsckit.widgets import SmartObjectiveBuilder, history
 
@@ -62,7 +63,11 @@ def test_measures_on_homeats_data_stay_inside_their_units_bounds(homeats):
     for measure_id in RECORDED:
         m = MEASURES[measure_id]
         values = table[measure_id].dropna()
-        assert len(values) >= 18, measure_id  # a history, not a few points
+        if measure_id in measures.SHORT_HISTORY:  # the partner feed's last months, every one
+            assert len(values) == FEED_MONTHS, measure_id
+            assert list(values.index) == list(table.index[-FEED_MONTHS:]), measure_id
+        else:
+            assert len(values) >= 18, measure_id  # a history, not a few points
         if m.low is not None:
             assert (values >= m.low).all(), measure_id
         if m.high is not None:
@@ -170,3 +175,56 @@ def test_bad_input_names_the_parameter():
         monthly_measures({"kitchens": pd.DataFrame({"kitchen_id": ["K01"]})})
     with pytest.raises(KeyError, match="`tables` has no table 'price_index'"):
         measures.monthly_measures(_tiny(), ["real_cost_per_unit"])
+
+
+def _feeds() -> dict[str, pd.DataFrame]:
+    common = {
+        "order_ref": ["O0000001"] * 3,
+        "status": ["DELIVERED", "DELIVERED", "FAILED"],
+        "distance_km": [2.0, 3.0, 0.0],
+    }
+    v1 = pd.DataFrame(
+        {
+            "delivery_id": ["DR-000001", "DR-000002", "DR-000003"],
+            **common,
+            # 01:30 UTC on 1 July is 02:30 UK time (July); 23:30 UTC on 31 July is 00:30 on 1 August
+            "picked_up_at": ["2025-07-01T01:00Z", "2025-07-31T23:00Z", "2025-07-10T12:00Z"],
+            "dropped_at": ["2025-07-01T01:30Z", "2025-07-31T23:30Z", ""],
+            "received_at": ["2025-07-01T01:34Z", "2025-08-01T01:30Z", "2025-07-10T12:10Z"],
+            "fee_gbp": [4.0, 5.0, -2.5],
+        }
+    )
+    v2 = pd.DataFrame(
+        {
+            "delivery_id": ["DR-000004", "DR-000004", "DR-000005"],
+            **common,
+            "picked_up_at": ["2025-08-02T10:00Z", "2025-08-02T10:00Z", "2025-08-03T10:00Z"],
+            "dropped_at": ["2025-08-02T10:20Z", "2025-08-02T10:20Z", "2025-08-03T10:30Z"],
+            "received_at": ["2025-08-02T10:23Z", "2025-08-02T10:23Z", "2025-08-03T10:31Z"],
+            "fee_pence": [350, 350, 410],
+        }
+    )
+    return {"partner_feed_v1": v1, "partner_feed_v2": v2}
+
+
+def test_partner_recipes_by_hand():
+    # July (UK time): DR-000001 only (fee 4.00, lag 4 min); DR-000003's negative fee is left out.
+    # August: DR-000002 (dropped 00:30 UK time on 1 Aug; fee 5.00, lag 120 min), DR-000004 once
+    # (350 pence = 3.50, lag 3) and DR-000005 (4.10, lag 1): fees 12.60 over 3 deliveries, and
+    # the inclusive 95th percentile of lags 1, 3, 120 is 3 + 0.9 * 117 = 108.3 (rank 1.9).
+    t, jul, aug = _feeds(), pd.Period("2025-07", "M"), pd.Period("2025-08", "M")
+    table = monthly_measures(t, ["partner_fees", "partner_fee_per_delivery", "feed_arrival_lag"])
+    assert table.loc[jul].tolist() == pytest.approx([4.0, 4.0, 4.0])
+    assert table.loc[aug].tolist() == pytest.approx([12.6, 12.6 / 3, 108.3])
+
+
+def test_feed_lag_is_the_catalogues_percentile_of_the_months_lags(monkeypatch):
+    seen = []
+
+    def spy(delays, q=0.5, method="inclusive"):
+        seen.append((sorted(delays.tolist()), q, method))
+        return 0.0
+
+    monkeypatch.setattr(kpi, "latency_percentile", spy)
+    measure_series("feed_arrival_lag", _feeds())
+    assert seen == [([4.0], 0.95, "inclusive"), ([1.0, 3.0, 120.0], 0.95, "inclusive")]

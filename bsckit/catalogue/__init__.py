@@ -54,7 +54,7 @@ __all__ = [
 
 ROLES = ("leading", "lagging")
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly")
-SYSTEMS = ("ERP", "CRM", "HRIS", "workflow", "production system", "survey tool")
+SYSTEMS = ("ERP", "CRM", "HRIS", "workflow", "production system", "survey tool", "partner API")
 AGGREGATES = ("count", "sum", "mean", "median", "ratio")
 """Formulas that are plain aggregates rather than a :mod:`bsckit.kpi` function."""
 

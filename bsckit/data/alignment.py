@@ -161,9 +161,30 @@ def department_targets(
 def accountability_claims(
     catalogue: pd.DataFrame, cal: Calendar, rng: np.random.Generator
 ) -> pd.DataFrame:
-    """Departments' claims of accountability for (or contribution to) each catalogue metric."""
-    owner_dept = {head: name for name, (head, _) in DEPARTMENTS.items()}
+    """Departments' claims of accountability for (or contribution to) each catalogue metric.
+
+    The measures of the delivery partner's feed (system ``partner API``) were added to the
+    catalogue after the workshop; their claims were collected at a follow-up and come last,
+    numbered on, so the workshop's claims do not depend on them.
+    """
     workshop = pd.Timestamp(cal.end) - pd.Timedelta(days=20)
+    late = (catalogue["system"] == "partner API").to_numpy() if "system" in catalogue else None
+    if late is None or not late.any():
+        return _claims(catalogue, workshop, rng)
+    first = _claims(catalogue[~late], workshop, rng)
+    then = _claims(catalogue[late], workshop, rng, repeats=False, start=len(first))
+    return pd.concat([first, then], ignore_index=True)
+
+
+def _claims(
+    catalogue: pd.DataFrame,
+    workshop: pd.Timestamp,
+    rng: np.random.Generator,
+    *,
+    repeats: bool = True,
+    start: int = 0,
+) -> pd.DataFrame:
+    owner_dept = {head: name for name, (head, _) in DEPARTMENTS.items()}
     rows = []
     for metric_id, owner, perspective in catalogue[
         ["metric_id", "owner", "perspective"]
@@ -183,12 +204,13 @@ def accountability_claims(
         for dept, role in claims.items():
             rows.append((str(metric_id), dept, role))
     frame = pd.DataFrame(rows, columns=["metric_id", "department", "role"])
-    repeats = frame.iloc[rng.choice(len(frame), size=int(rng.integers(3, 6)), replace=False)]
-    frame = pd.concat([frame, repeats], ignore_index=True)
+    if repeats:  # a few departments sent the same claim twice
+        again = frame.iloc[rng.choice(len(frame), size=int(rng.integers(3, 6)), replace=False)]
+        frame = pd.concat([frame, again], ignore_index=True)
     frame = frame.iloc[rng.permutation(len(frame))].reset_index(drop=True)
     days = rng.integers(0, 10, size=len(frame))
     frame["submitted_on"] = workshop + pd.to_timedelta(days, unit="D")
-    frame.insert(0, "claim_id", [f"C{i + 1:03d}" for i in range(len(frame))])
+    frame.insert(0, "claim_id", [f"C{start + i + 1:03d}" for i in range(len(frame))])
     return frame
 
 

@@ -11,6 +11,8 @@
 - :mod:`bsckit.kpi.costing` - activity-based costing beside a single plant-wide overhead rate.
 - :mod:`bsckit.kpi.innovation` - stage-gate conversion, time to market, new-product revenue
   share, adoption rate.
+- :mod:`bsckit.kpi.timeliness` - latency percentiles of data feeds (inclusive or exclusive
+  percentile convention).
 
 Rules for contributors
 ----------------------
@@ -108,6 +110,7 @@ from bsckit.kpi.people import (
     training_hours_per_employee,
     turnover_rate,
 )
+from bsckit.kpi.timeliness import latency_percentile
 
 __all__ = [
     "CostAllocation",
@@ -144,6 +147,7 @@ __all__ = [
     "internal_mobility_rate",
     "inventory_turnover",
     "invested_capital",
+    "latency_percentile",
     "littles_law",
     "net_available_time",
     "net_margin",
