@@ -15,7 +15,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['1.1', '1.2', '1.3']
 >>> sum(e.minutes for e in EXERCISES)
-74
+81
 """
 
 from __future__ import annotations
@@ -725,6 +725,6 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise("1.7b", "who sees the deviation", 5, "thresholds", _key_routes),
     Exercise("1.8a", "proposals that fail", 6, "co-development", _key_failing),
     Exercise("1.8b", "failures per criterion", 4, "co-development", _key_reasons),
-    Exercise("1.9", "your first scorecard", 7, "first scorecard", _key_first_scorecard),
+    Exercise("1.9", "your first scorecard", 14, "first scorecard", _key_first_scorecard),
 )
 """Module 1's exercises in notebook order, with their minutes (the one source of timings)."""

@@ -16,7 +16,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['2.1', '2.2', '2.3']
 >>> sum(e.minutes for e in EXERCISES)
-76
+100
 """
 
 from __future__ import annotations
@@ -682,17 +682,17 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
-        "2.1", "on time in the promised window", 5, "value propositions to measures", _key_window
+        "2.1", "on time in the promised window", 9, "value propositions to measures", _key_window
     ),
     Exercise(
         "2.2",
         "first-contact resolution, reopen rule",
-        5,
+        7,
         "value propositions to measures",
         _key_fcr,
     ),
     Exercise(
-        "2.3", "where perceived quality fell", 6, "perceived versus actual quality", _key_nps_fall
+        "2.3", "where perceived quality fell", 10, "perceived versus actual quality", _key_nps_fall
     ),
     Exercise(
         "2.4",
@@ -702,15 +702,15 @@ EXERCISES: tuple[Exercise, ...] = (
         _key_early_share,
     ),
     Exercise(
-        "2.5", "subscribers' NPS change", 5, "segments by client type", _key_subscriber_change
+        "2.5", "subscribers' NPS change", 8, "segments by client type", _key_subscriber_change
     ),
-    Exercise("2.6", "NPS at last year's mix", 6, "segments by client type", _key_at_mix),
+    Exercise("2.6", "NPS at last year's mix", 10, "segments by client type", _key_at_mix),
     Exercise("2.7", "margin of error of an NPS", 8, "voice of the customer", _key_margin),
-    Exercise("2.8", "a sampling plan that caps the burden", 4, "voice of the customer", _key_plan),
+    Exercise("2.8", "a sampling plan that caps the burden", 8, "voice of the customer", _key_plan),
     Exercise(
         "2.9", "the unmeasured journey stage", 10, "journey stages and measures", _key_onboarding
     ),
-    Exercise("2.10", "the campaign cohort", 5, "revenue versus loyalty", _key_cohort),
+    Exercise("2.10", "the campaign cohort", 8, "revenue versus loyalty", _key_cohort),
     Exercise("2.11", "a bonus on revenue that stays", 9, "revenue versus loyalty", _key_bonus),
     Exercise("2.12", "a customer objective in your scorecard", 6, "your scorecard", _key_objective),
 )

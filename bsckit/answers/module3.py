@@ -1281,15 +1281,15 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise("3.1", "pick the core processes", 5, "core value-creating processes", _key_core),
     Exercise("3.2", "leading or lagging?", 6, "measures of the three processes", _key_quiz),
     Exercise(
-        "3.3a", "your operations objective", 7, "SMART process objectives", _key_ops_objective
+        "3.3a", "your operations objective", 10, "SMART process objectives", _key_ops_objective
     ),
-    Exercise("3.3b", "a second objective", 4, "SMART process objectives", _key_second_objective),
+    Exercise("3.3b", "a second objective", 6, "SMART process objectives", _key_second_objective),
     Exercise("3.4", "the monthly defect rate", 6, "process measures", _key_defect_rate),
     Exercise("3.5", "testing the operations claim", 10, "cause and effect", _key_claim),
     Exercise("3.6", "marketing next to research", 8, "cause and effect", _key_marketing),
     Exercise("3.7a", "a throughput benchmark", 5, "benchmarks", _key_benchmark),
     Exercise("3.7b", "the gap to your benchmark", 5, "benchmarks", _key_gap, uses="3.7a"),
-    Exercise("3.8", "RAG thresholds", 4, "benchmarks", _key_thresholds),
+    Exercise("3.8", "RAG thresholds", 6, "benchmarks", _key_thresholds),
     Exercise(
         "3.9a",
         "where order-to-door tickets start",
@@ -1302,6 +1302,6 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise("3.11", "Ppk after the stability check", 5, "process capability", _key_ppk),
     Exercise("3.12a", "cost per good meal", 5, "efficiency and effectiveness", _key_kitchen_cost),
     Exercise("3.12b", "cost of poor quality", 5, "efficiency and effectiveness", _key_poor_quality),
-    Exercise("3.13", "the ERP extract", 6, "automating metric collection", _key_erp),
+    Exercise("3.13", "the ERP extract", 10, "automating metric collection", _key_erp),
 )
 """Module 3's exercises in notebook order, with their minutes (the one source of timings)."""

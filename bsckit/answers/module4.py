@@ -11,7 +11,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['4.1', '4.2', '4.3']
 >>> sum(e.minutes for e in EXERCISES)
-69
+78
 """
 
 from __future__ import annotations
@@ -541,14 +541,14 @@ def _key_objective(data: ExerciseData, using: Any) -> Check:
 
 
 EXERCISES: tuple[Exercise, ...] = (
-    Exercise("4.1", "contribution margin by kitchen", 5, "driver trees", _key_margin),
-    Exercise("4.2", "the cost lines behind the gap", 6, "driver trees", _key_gap),
+    Exercise("4.1", "contribution margin by kitchen", 8, "driver trees", _key_margin),
+    Exercise("4.2", "the cost lines behind the gap", 9, "driver trees", _key_gap),
     Exercise("4.3", "the coaching cut over two horizons", 10, "cost cuts and investment", _key_cut),
     Exercise("4.4", "IT and HR by activity", 9, "shared cost allocation", _key_abc),
     Exercise("4.5", "cost per meal at constant prices", 10, "adjusting targets", _key_real),
     Exercise("4.6", "price, quantity and mix variances", 10, "review thresholds", _key_pvm),
     Exercise("4.7", "months that need a strategic review", 8, "review thresholds", _key_flags),
-    Exercise("4.8", "flash against close", 5, "scorecard and monthly close", _key_flash),
+    Exercise("4.8", "flash against close", 8, "scorecard and monthly close", _key_flash),
     Exercise("4.9", "a financial objective in your scorecard", 6, "your scorecard", _key_objective),
 )
 """Module 4's exercises in notebook order, with their minutes (the one source of timings)."""

@@ -12,7 +12,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['5.1', '5.2', '5.3']
 >>> sum(e.minutes for e in EXERCISES)
-80
+118
 >>> len(QUIZ_ITEMS), sorted({item.answer for item in QUIZ_ITEMS})
 (8, ['lagging', 'leading'])
 """
@@ -672,24 +672,24 @@ _L = "development versus operational load"
 _K = "knowledge management"
 
 EXERCISES: tuple[Exercise, ...] = (
-    Exercise("5.1", "training leads remakes", 6, _W, _key_training_lead),
-    Exercise("5.2", "e-learning: changes, not levels", 6, _W, _key_elearning),
+    Exercise("5.1", "training leads remakes", 12, _W, _key_training_lead),
+    Exercise("5.2", "e-learning: changes, not levels", 10, _W, _key_elearning),
     Exercise("5.3", "data quality by kitchen", 8, _S, _key_data_quality),
-    Exercise("5.4", "decision time and data quality", 7, _S, _key_decisions),
-    Exercise("5.5", "stage-gate pass rates", 7, _I, _key_gates),
+    Exercise("5.4", "decision time and data quality", 10, _S, _key_decisions),
+    Exercise("5.5", "stage-gate pass rates", 12, _I, _key_gates),
     Exercise("5.6", "time to market", 6, _I, _key_time_to_market),
-    Exercise("5.7", "engagement leads readiness", 5, _C, _key_engagement),
-    Exercise("5.8", "backfill saved by moving training", 8, _L, _key_backfill),
-    Exercise("5.9", "documentation completeness", 6, _K, _key_documentation),
+    Exercise("5.7", "engagement leads readiness", 10, _C, _key_engagement),
+    Exercise("5.8", "backfill saved by moving training", 14, _L, _key_backfill),
+    Exercise("5.9", "documentation completeness", 8, _K, _key_documentation),
     Exercise("5.10", "days saved by a complete recipe card", 6, _K, _key_rampup),
     Exercise(
         "5.11",
         "a learning-and-growth objective in your scorecard",
-        5,
+        8,
         "your scorecard",
         _key_objective,
     ),
     Exercise("5.12", "leading or lagging in learning and growth", 6, "your scorecard", _key_quiz),
-    Exercise("5.13", "RAG thresholds for the data quality score", 4, _S, _key_thresholds),
+    Exercise("5.13", "RAG thresholds for the data quality score", 8, _S, _key_thresholds),
 )
 """Module 5's exercises in notebook order, with their minutes (the one source of timings)."""

@@ -11,7 +11,7 @@ Examples
 >>> [e.id for e in EXERCISES][:3]
 ['6.1', '6.2', '6.3']
 >>> sum(e.minutes for e in EXERCISES)
-72
+85
 """
 
 from __future__ import annotations
@@ -672,16 +672,16 @@ def _key_rules(data: ExerciseData, using: Any) -> Check:
 
 
 EXERCISES: tuple[Exercise, ...] = (
-    Exercise("6.1", "days to a weekly review", 6, "review cadence", _key_cadence),
+    Exercise("6.1", "days to a weekly review", 9, "review cadence", _key_cadence),
     Exercise("6.2", "days to the strategic review", 8, "escalation paths", _key_escalation),
     Exercise("6.3", "measures nobody owns or looks after", 8, "roles", _key_gaps),
     Exercise("6.4", "owners with too many measures", 5, "roles", _key_span),
     Exercise("6.5", "false alarms and misses", 9, "exception-based reporting", _key_rates),
     Exercise("6.6", "what the threshold misses", 8, "exception-based reporting", _key_threshold),
-    Exercise("6.7", "the old definition restated", 4, "version control", _key_restate),
+    Exercise("6.7", "the old definition restated", 10, "version control", _key_restate),
     Exercise("6.8", "objectives with no budget", 6, "planning and budgeting", _key_unfunded),
     Exercise("6.9", "budget and scorecard disagree", 6, "planning and budgeting", _key_mismatch),
-    Exercise("6.10", "change-control decisions", 6, "change control", _key_change),
+    Exercise("6.10", "change-control decisions", 10, "change control", _key_change),
     Exercise("6.11", "review rules in your scorecard", 6, "your scorecard", _key_rules),
 )
 """Module 6's exercises in notebook order, with their minutes (the one source of timings)."""
