@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from bsckit._atomic import atomic_write_text
+from bsckit.catalogue import read_data_file
 
 __all__ = [
     "CONTRACTS",
@@ -74,35 +75,17 @@ __all__ = [
 # Tool choice
 # ---------------------------------------------------------------------------------------------
 
-CRITERIA: dict[str, int] = {
-    "Drill-down from company to kitchen to shift": 5,
-    "Annotation: comments on a measure's figure": 2,
-    "Workflow: review actions, owners, approvals": 3,
-    "Works without custom build (little over-customising)": 4,
-}
-"""Homeats' criteria and their weights (1 = nice to have, 5 = must have)."""
+_TOOLS: dict = read_data_file("bsckit", "technology.yaml")
+
+CRITERIA: dict[str, int] = _TOOLS["criteria"]
+"""Homeats' criteria and their weights (1 = nice to have, 5 = must have), from
+``bsckit/technology.yaml``."""
 
 TOOL_PROFILES: dict[str, dict[str, int]] = {
-    "spreadsheet": {
-        "Drill-down from company to kitchen to shift": 2,
-        "Annotation: comments on a measure's figure": 3,
-        "Workflow: review actions, owners, approvals": 1,
-        "Works without custom build (little over-customising)": 4,
-    },
-    "BI platform": {
-        "Drill-down from company to kitchen to shift": 5,
-        "Annotation: comments on a measure's figure": 2,
-        "Workflow: review actions, owners, approvals": 2,
-        "Works without custom build (little over-customising)": 3,
-    },
-    "scorecard product": {
-        "Drill-down from company to kitchen to shift": 3,
-        "Annotation: comments on a measure's figure": 5,
-        "Workflow: review actions, owners, approvals": 5,
-        "Works without custom build (little over-customising)": 2,
-    },
+    name: dict(zip(CRITERIA, scores, strict=True))
+    for name, scores in _TOOLS["tool_profiles"].items()
 }
-"""Scores 1-5 of three tool profiles on :data:`CRITERIA` (a workshop's judgement, not data)."""
+"""Scores 1-5 of three tool profiles on :data:`CRITERIA` (a workshop's judgement, not measured data)."""
 
 _OPTIONS = ("option_a", "option_b", "option_c")
 

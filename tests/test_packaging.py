@@ -122,21 +122,128 @@ def test_all_matches_public_names(module_name):
     )
 
 
-def test_library_never_imports_the_course_authoring_tools():
-    """Imports go one way: bsckit.course may use the library, never the other way round."""
-    offenders = []
+LIBRARY = ("scorecard", "kpi", "spc", "catalogue", "data", "smart", "widgets", "check", "charts")
+"""The learner-facing library (issue 11); the course-authoring tools live in bsckit.course."""
+
+
+def _modules() -> dict[str, Path]:
+    """Every module of bsckit by dotted name (a package by its own name), to its file."""
+    found = {}
     for path in sorted((ROOT / "bsckit").rglob("*.py")):
-        if "course" in path.relative_to(ROOT / "bsckit").parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            offenders += [
-                f"{path.relative_to(ROOT)}: {n}" for n in names if n.startswith("bsckit.course")
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The bsckit modules ``name`` imports anywhere in its file (lazy imports in functions too;
+    relative imports resolved; ``from pkg import sub`` counts as importing ``pkg.sub``)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    targets: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            targets += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, *([node.module] if node.module else [])])
+            targets += [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names
             ]
+    found = set()
+    for target in targets:
+        while target not in modules and "." in target:
+            target = target.rpartition(".")[0]
+        if target in modules and target != name:
+            found.add(target)
+    return found
+
+
+def _import_graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+def _find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle of ``graph`` as a path that ends where it starts, or [] when none."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        path.pop()
+        state[node] = 2
+        return []
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start)):
+            return cycle
+    return []
+
+
+def test_the_cycle_finder_finds_a_cycle_and_passes_a_chain():
+    assert _find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_the_import_reader_resolves_relative_and_lazy_imports(tmp_path):
+    source = tmp_path / "m.py"
+    source.write_text(
+        "from ..course import build\nfrom . import parse\ndef f():\n    import bsckit.charts\n"
+    )
+    modules = {"bsckit.course", "bsckit.course.build", "bsckit.smart.parse", "bsckit.charts"}
+    found = _imports("bsckit.smart.m", source, dict.fromkeys(modules, source))
+    assert found == {"bsckit.course.build", "bsckit.smart.parse", "bsckit.charts"}
+
+
+def test_bsckit_imports_are_one_way_without_cycles():
+    """No module of bsckit imports itself back through others, lazily or not."""
+    cycle = _find_cycle(_import_graph())
+    assert not cycle, f"import cycle: {' -> '.join(cycle)}"
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for nxt in graph.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def test_library_never_imports_the_course_authoring_tools():
+    """Imports go one way: bsckit.course may use the library, never the other way round.
+
+    No module outside bsckit.course imports it, and no module of the learner-facing library
+    reaches it through any chain of imports.
+    """
+    graph = _import_graph()
+    package = {name: name.split(".")[1] if "." in name else "" for name in graph}
+    library = sorted(n for n in graph if package[n] in LIBRARY)
+    assert {package[n] for n in library} == set(LIBRARY), "a library package or module is missing"
+    offenders = [
+        f"{name} imports {t}"
+        for name in sorted(graph)
+        if package[name] != "course"
+        for t in sorted(graph[name])
+        if package[t] == "course"
+    ]
+    offenders += [
+        f"{name} reaches {t}"
+        for name in library
+        for t in sorted(_reachable(graph, name))
+        if package[t] == "course"
+    ]
     assert not offenders, f"the library imports the authoring tools: {offenders}"
 
 
