@@ -120,8 +120,9 @@ bench: $(STAMP) class-setup
 clean:
 	rm -rf build .pytest_cache .ruff_cache .hypothesis
 
+# also the class's own environment and the hub proxy's node modules (make class-setup remakes them)
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) class/.venv class/node_modules
 
 # ---- a class on JupyterHub (class/README.md) ------------------------------------------------
 # The hub, the learners' servers and their kernels run from class/.venv: the kit and the hub's
