@@ -68,13 +68,15 @@ lab: $(STAMP)
 TEAMS ?= 4
 MODULES ?=
 START ?= 09:00
+DAY_END ?= 17:00
+LUNCH ?=
 
 site: $(COURSE_STAMP)
 	$(BSCKIT) site --out build/site $(if $(FORCE),--force)
 	@echo "Open build/site/index.html in a browser (works offline)."
 
 pack: $(COURSE_STAMP)
-	$(BSCKIT) pack --out build/pack --teams $(TEAMS) --start $(START) $(if $(MODULES),--modules $(MODULES)) $(if $(FORCE),--force)
+	$(BSCKIT) pack --out build/pack --teams $(TEAMS) --start $(START) --day-end $(DAY_END) $(if $(LUNCH),--lunch $(LUNCH)) $(if $(MODULES),--modules $(MODULES)) $(if $(FORCE),--force)
 
 # ---- checks ---------------------------------------------------------------------------------
 lint: $(STAMP)
