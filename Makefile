@@ -68,13 +68,15 @@ lab: $(STAMP)
 TEAMS ?= 4
 MODULES ?=
 START ?= 09:00
+DAY_END ?= 17:00
+LUNCH ?=
 
 site: $(COURSE_STAMP)
 	$(BSCKIT) site --out build/site $(if $(FORCE),--force)
 	@echo "Open build/site/index.html in a browser (works offline)."
 
 pack: $(COURSE_STAMP)
-	$(BSCKIT) pack --out build/pack --teams $(TEAMS) --start $(START) $(if $(MODULES),--modules $(MODULES)) $(if $(FORCE),--force)
+	$(BSCKIT) pack --out build/pack --teams $(TEAMS) --start $(START) --day-end $(DAY_END) $(if $(LUNCH),--lunch $(LUNCH)) $(if $(MODULES),--modules $(MODULES)) $(if $(FORCE),--force)
 
 # ---- checks ---------------------------------------------------------------------------------
 lint: $(STAMP)
@@ -120,8 +122,9 @@ bench: $(STAMP) class-setup
 clean:
 	rm -rf build .pytest_cache .ruff_cache .hypothesis
 
+# also the class's own environment and the hub proxy's node modules (make class-setup remakes them)
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) class/.venv class/node_modules
 
 # ---- a class on JupyterHub (class/README.md) ------------------------------------------------
 # The hub, the learners' servers and their kernels run from class/.venv: the kit and the hub's

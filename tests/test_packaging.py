@@ -257,3 +257,22 @@ def test_make_test_checks_chromium_first_and_installs_or_says_how():
     assert "sudo apt-get update && sudo apt-get install -y chromium" in target  # else: the command
     assert "exit 1" in target
     assert "playwright install" not in makefile
+
+
+def test_make_distclean_removes_every_environment_the_kit_makes():
+    """`make distclean` (dry run) removes .venv, the class's .venv and its node_modules."""
+    import shutil
+    import subprocess
+
+    make = shutil.which("make")
+    assert make, "make is needed for the kit (README: only Python 3.11+ and make)"
+    done = subprocess.run(
+        [make, "-n", "distclean"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    removed = {
+        word
+        for line in done.stdout.splitlines()
+        if line.startswith("rm -rf")
+        for word in line.split()[2:]
+    }
+    assert {".venv", "class/.venv", "class/node_modules", "build"} <= removed

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from minikit import ALT, INSTRUCTOR, make_minikit
+from minikit import ALT, INSTRUCTOR, SPEC, make_minikit
 
 from bsckit.course.cli import main
 from bsckit.course.site import build_site
@@ -129,3 +129,80 @@ def test_the_real_course(tmp_path):
             assert (page.parent / ref).exists(), f"{page.name} links to missing {ref}"
     start = (tmp_path / "site" / "notebooks" / "00_start_here.html").read_text()
     assert 'href="../toolkit/index.html"' in start
+
+
+# -- alt text, whole sections in the search index, math -----------------------------------------
+LONG_END = "The last sentence of a long section is searchable too."
+TITLED = {**SPEC, "title": {"text": "Cost per meal by kitchen"}}
+
+
+@pytest.fixture(scope="module")
+def rich_site(tmp_path_factory):
+    """The minikit's lesson with more: a long section, math, a chart with only a title."""
+    import nbformat
+
+    kit = make_minikit(tmp_path_factory.mktemp("kit"))
+    path = kit / "notebooks" / "01_alignment.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    long_text = " ".join(f"Paragraph {k} of the margin section." for k in range(400))
+    chart = code("chart", outputs=[nbformat.v4.new_output(
+        "display_data", data={"application/vnd.vegalite.v5+json": TITLED, "text/plain": "<Chart>"})])  # fmt: skip
+    nb.cells[2:2] = [
+        md("## Margin $m$ of a meal\n\nThe margin is $m = \\frac{p - c}{p}$ for price $p$.\n\n"
+           "$$\\sum_{i=1}^{n} x_i$$\n\nIt costs $5 and $6 to try; `echo $HOME` is code."),
+        md(long_text + "\n\n" + LONG_END),
+        code('print("$5")'),
+        chart,
+        md("No alt text here, only a reading of the chart."),
+    ]  # fmt: skip
+    nbformat.write(nb, path)
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(kit, out, progress=None)
+    return out
+
+
+def test_alt_text_is_the_alt_paragraph_or_the_chart_title(rich_site):
+    lesson = (rich_site / "notebooks" / "01_alignment.html").read_text()
+    alts = [html.unescape(a) for a in re.findall(r'<img[^>]*alt="([^"]*)"', lesson)]
+    assert alts == ["Chart: Cost per meal by kitchen", ALT]
+
+
+def test_search_index_holds_whole_sections(rich_site):
+    index = [e for e in _index(rich_site) if e["url"].startswith("notebooks/01_alignment")]
+    margin = next(e for e in index if e["title"].startswith("Margin"))
+    assert "Paragraph 0 of the margin section." in margin["text"]
+    assert "Paragraph 399 of the margin section." in margin["text"]  # past 3,000 characters
+    assert margin["text"].rstrip().endswith("only a reading of the chart.")
+    assert len(margin["text"]) > 10_000 and LONG_END in margin["text"]
+    cost = next(e for e in index if e["title"] == "Cost by kitchen")
+    assert "Paragraph 0" not in cost["text"]  # each section holds its own text only
+
+
+def test_latex_becomes_mathml_offline(rich_site):
+    lesson = (rich_site / "notebooks" / "01_alignment.html").read_text()
+    inline = re.findall(r'<math[^>]*display="inline"[^>]*>.*?</math>', lesson, re.DOTALL)
+    block = re.findall(r'<math[^>]*display="block"[^>]*>.*?</math>', lesson, re.DOTALL)
+    assert len(inline) == 3 and len(block) == 1  # m (heading), the fraction, p; the sum
+    assert any("<mfrac>" in m for m in inline)
+    assert "&#x02211;" in block[0] and "<munderover>" in block[0]  # the summation sign
+    assert "\\frac" not in lesson and "\\sum" not in lesson and "BSCKITMATH" not in lesson
+    assert "It costs $5 and $6 to try" in lesson and "echo $HOME" in lesson  # money, code
+    assert "$5" in lesson  # the code cell's text is left alone
+    heading = re.search(r'<h2 id="([^"]*)"[^>]*>Margin', lesson)
+    assert heading and "<" not in heading.group(1)
+    assert not EXTERNAL.search(lesson)
+    assert "BSCKITMATH" not in (rich_site / "assets" / "search-index.js").read_text()
+
+
+def test_the_real_course_charts_have_their_alt_text_and_sections_are_whole(tmp_path):
+    from bsckit.course.site import SECTION_TEXT_LIMIT
+
+    out = tmp_path / "site"
+    build_site(ROOT, out, progress=None)
+    for page in (out / "notebooks").glob("*.html"):
+        for alt in re.findall(r'<img[^>]*alt="([^"]*)"', page.read_text()):
+            alt = html.unescape(alt)
+            assert "no alt text" not in alt and ".svg" not in alt, (page.name, alt)
+            assert "\n" not in alt and "##" not in alt and len(alt) < 600, (page.name, alt)
+    assert all(len(e["text"]) < SECTION_TEXT_LIMIT for e in _index(out))

@@ -21,6 +21,10 @@ time, which browsers refuse over ``file://``) and a substring match: the whole c
 hundred kilobytes of text. Cells tagged ``instructor`` are left out (learner pages only); live
 widget views are dropped, the static summary each bsckit widget prints stays.
 
+Math written in LaTeX in the markdown (``$...$``, ``$$...$$``) is converted to MathML when
+the site is built (``latex2mathml``, pure Python, no dependencies): browsers draw MathML
+themselves, so formulas render offline without MathJax's JavaScript and fonts.
+
 Nothing in ``DIR`` is replaced unless ``force=True``: a folder that already holds files is
 refused (``--force`` to write over it).
 
@@ -47,10 +51,12 @@ from pathlib import Path
 from typing import TextIO
 
 __all__ = [
+    "MathToMathML",
     "SitePage",
     "SiteReport",
     "add_arguments",
     "build_site",
+    "chart_alt_text",
     "collect_pages",
     "data_uri",
     "notebook_body",
@@ -66,6 +72,9 @@ HELP = "write the course as a static offline website with contents and search"
 VEGALITE_MIME = re.compile(r"application/vnd\.vegalite\.v(\d+)\+json")
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 ALT_TEXT = re.compile(r"^\s*\*?\s*Alt text:\s*(.+?)\*?\s*$", re.IGNORECASE | re.DOTALL)
+#: The search index keeps at most this many characters of a section's text (a whole section of
+#: a lesson is far shorter; the cap only guards against a runaway output).
+SECTION_TEXT_LIMIT = 60_000
 SITE_MARKER = ".bsckit-site"
 
 
@@ -149,13 +158,66 @@ def collect_pages(root: str | os.PathLike[str] = ".") -> list[SitePage]:
 
 
 # -- notebook to HTML ---------------------------------------------------------------------------
-def _alt_text(cells: list, index: int) -> str:
+def _plain(markdown: str) -> str:
+    """Markdown of a short text as plain words: tags, emphasis and code marks dropped."""
+    text = re.sub(r"<sup>\s*\(claim [^)]*\)\s*</sup>", "", markdown)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    text = re.sub(r"[*_`]+", "", text)
+    return " ".join(text.split())
+
+
+def _spec_text(spec: dict, key: str) -> str:
+    """The ``title`` or ``description`` of a vega-lite spec, or of its first sub-chart."""
+    value = spec.get(key)
+    if isinstance(value, dict):
+        value = value.get("text")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    for part in ("layer", "vconcat", "hconcat", "concat"):
+        for sub in spec.get(part) or []:
+            if isinstance(sub, dict):
+                found = _spec_text(sub, key)
+                if found:
+                    return found
+    return ""
+
+
+def chart_alt_text(cells: list, index: int, spec: dict) -> str:
+    """The alt text of the chart in cell ``index``: what it shows, in words.
+
+    The notebook's own alt text comes first: the paragraph ``*Alt text: ...*`` in the markdown
+    cell right after the chart (CONTRIBUTING.md, "Charts"), that paragraph only, after the
+    chart's title when it has one. Without it, the chart's ``description`` (after its title),
+    or its title alone (``"Chart: <title>"``); never a file name.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> md = nbformat.v4.new_markdown_cell
+    >>> cells = [None, md("*Alt text: bar chart of cost per kitchen.*\\n\\n## Next section")]
+    >>> chart_alt_text(cells, 0, {})
+    'bar chart of cost per kitchen.'
+    >>> chart_alt_text(cells, 0, {"title": "Cost per meal"})
+    'Cost per meal: bar chart of cost per kitchen.'
+    >>> chart_alt_text([None], 0, {"title": {"text": "Cost per meal by month"}})
+    'Chart: Cost per meal by month'
+    """
+    title = _spec_text(spec, "title")
     for cell in cells[index + 1 : index + 2]:
         if cell.cell_type == "markdown":
-            match = ALT_TEXT.match(cell.source)
-            if match:
-                return " ".join(match.group(1).split())
-    return "Chart (no alt text given in the notebook)."
+            for paragraph in re.split(r"\n\s*\n", cell.source):
+                match = ALT_TEXT.match(paragraph)
+                if match:
+                    alt = _plain(match.group(1))
+                    return f"{title}: {alt}" if title else alt
+    description = _spec_text(spec, "description")
+    if description:
+        return f"{title}: {description}" if title else description
+    if title:
+        return f"Chart: {title}"
+    return "Chart (no alt text, title or description given in the notebook)."
 
 
 def _svg_of(spec: dict) -> str:
@@ -185,9 +247,10 @@ def prepare_notebook(nb, chart_src) -> int:
                 continue
             data.pop(WIDGET_MIME, None)
             for mime in [m for m in data if VEGALITE_MIME.fullmatch(m)]:
-                svg = _svg_of(data.pop(mime))
+                spec = data.pop(mime)
+                svg = _svg_of(spec)
                 count += 1
-                alt = html.escape(_alt_text(nb.cells, i), quote=True)
+                alt = html.escape(chart_alt_text(nb.cells, i, spec), quote=True)
                 data.pop("text/plain", None)
                 data["text/html"] = f'<img class="chart" src="{chart_src(svg, count)}" alt="{alt}">'
             if not data:
@@ -202,15 +265,108 @@ def data_uri(svg: str, _number: int = 0) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+# -- math: LaTeX in markdown to MathML, at build time ---------------------------------------------
+_CODE = re.compile(r"(?ms)^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)(?:(?!\2).)+?\2")
+_MATH = re.compile(
+    r"\$\$(?P<dd>.+?)\$\$"  # $$ display $$
+    r"|\\\[(?P<bd>.+?)\\\]"  # \[ display \]
+    r"|\\\((?P<bi>.+?)\\\)"  # \( inline \)
+    # $inline$: no space inside either dollar, and no digit right after the closing one, so
+    # "costs $5 and $6" stays text (pandoc's rule)
+    r"|(?<![\\$])\$(?P<di>[^\s$](?:[^$\n]*?[^\s$\\])?)\$(?!\d)",
+    re.DOTALL,
+)
+_TOKEN = re.compile(r"BSCKITMATH(\d+)X")
+
+
+class MathToMathML:
+    """Turn the LaTeX math of markdown into MathML (``latex2mathml``), around a renderer.
+
+    :meth:`protect` swaps each formula (``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``;
+    not inside code) for a plain token the markdown renderer leaves alone; :meth:`restore`
+    puts MathML where the tokens are in the HTML (the LaTeX text inside attributes, e.g. a
+    heading's id). The page then shows the formula in any browser with MathML (Chromium 109+,
+    Firefox, Safari), offline: no MathJax. A formula latex2mathml cannot read stays as its
+    LaTeX text, in a ``<code class="math-error">``, and is counted in :attr:`errors`.
+
+    Examples
+    --------
+    >>> maths = MathToMathML()
+    >>> text = maths.protect("Margin $m = p/r$ for `$x$` costs $5 and $6.")
+    >>> text
+    'Margin BSCKITMATH0X for `$x$` costs $5 and $6.'
+    >>> maths.restore("<p>" + text + "</p>")[:60]
+    '<p>Margin <math xmlns="http://www.w3.org/1998/Math/MathML" d'
+    """
+
+    def __init__(self) -> None:
+        self.formulas: list[tuple[str, bool]] = []  # (latex, display)
+        self.errors: list[str] = []
+
+    def protect(self, markdown: str) -> str:
+        """``markdown`` with each formula outside code replaced by a token."""
+        out, at = [], 0
+        for code in _CODE.finditer(markdown):
+            out.append(self._swap(markdown[at : code.start()]))
+            out.append(code.group(0))
+            at = code.end()
+        out.append(self._swap(markdown[at:]))
+        return "".join(out)
+
+    def _swap(self, text: str) -> str:
+        def token(match: re.Match[str]) -> str:
+            display = match.group("dd") is not None or match.group("bd") is not None
+            latex = next(g for g in match.group("dd", "bd", "bi", "di") if g is not None)
+            self.formulas.append((latex.strip(), display))
+            return f"BSCKITMATH{len(self.formulas) - 1}X"
+
+        return _MATH.sub(token, text)
+
+    def mathml(self, number: int) -> str:
+        """The MathML of formula ``number`` (or its LaTeX in ``<code>`` if unreadable)."""
+        from latex2mathml.converter import convert
+
+        latex, display = self.formulas[number]
+        try:
+            return convert(latex, display="block" if display else "inline")
+        except Exception as error:  # latex2mathml raises several types on bad input
+            self.errors.append(f"{latex!r}: {type(error).__name__}")
+            return (
+                f'<code class="math-error" title="LaTeX not converted">{html.escape(latex)}</code>'
+            )
+
+    def restore(self, body: str) -> str:
+        """``body`` (HTML) with MathML in place of the tokens."""
+
+        def in_attribute(match: re.Match[str]) -> str:
+            return _TOKEN.sub(
+                lambda t: html.escape(self.formulas[int(t.group(1))][0], quote=True),
+                match.group(0),
+            )
+
+        body = re.sub(r'="[^"]*BSCKITMATH\d+X[^"]*"', in_attribute, body)
+        return _TOKEN.sub(lambda t: self.mathml(int(t.group(1))), body)
+
+
 def notebook_body(nb) -> str:
-    """The cells of a prepared notebook as HTML (nbconvert's ``basic`` template: no scripts)."""
+    """The cells of a prepared notebook as HTML (nbconvert's ``basic`` template: no scripts).
+
+    LaTeX math in markdown cells becomes MathML (:class:`MathToMathML`).
+    """
+    import copy
+
     from nbconvert import HTMLExporter
 
+    maths = MathToMathML()
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = maths.protect(cell.source)
     exporter = HTMLExporter(
         template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _resources = exporter.from_notebook_node(nb)
-    return body
+    return maths.restore(body)
 
 
 def printable_page(title: str, body: str) -> str:
@@ -309,7 +465,8 @@ def _sections(body: str) -> list[tuple[str, str, str]]:
 def _markdown_body(path: Path) -> str:
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-    body = markdown2html_mistune(path.read_text(encoding="utf-8"))
+    maths = MathToMathML()
+    body = markdown2html_mistune(maths.protect(path.read_text(encoding="utf-8")))
 
     # give headings ids (nbconvert does it for notebooks; do the same here)
     def anchor(match: re.Match[str]) -> str:
@@ -317,7 +474,7 @@ def _markdown_body(path: Path) -> str:
         slug = re.sub(r"[^\w-]+", "-", html.unescape(re.sub(r"<[^>]+>", "", text))).strip("-")
         return f'<h{level} id="{slug}">{text}</h{level}>'
 
-    return re.sub(r"<h([1-3])>(.*?)</h\1>", anchor, body, flags=re.DOTALL)
+    return maths.restore(re.sub(r"<h([1-3])>(.*?)</h\1>", anchor, body, flags=re.DOTALL))
 
 
 # -- the page shell -----------------------------------------------------------------------------
@@ -371,6 +528,7 @@ pre { background: #f6f8fa; padding: 8px; overflow-x: auto; }
 .jp-OutputArea pre { background: none; }
 .anchor-link { display: none; }
 .in-kit { border-bottom: 1px dotted #888; }
+math[display="block"] { display: block; margin: .6em 0; } .math-error { color: #9a3b00; }
 @media print { header, nav.toc { display: none; } main { max-width: none; } }
 """
 
@@ -485,7 +643,7 @@ def build_site(
                     "page": page.title,
                     "title": title,
                     "url": f"{page.target}#{anchor}",
-                    "text": text[:3000],
+                    "text": text[:SECTION_TEXT_LIMIT],
                 }
             )
         bodies[page.target] = body

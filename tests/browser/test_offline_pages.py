@@ -68,6 +68,46 @@ def test_site_offline_in_chromium(browser, tmp_path, screenshots):
     print(f"offline site: {len(report.pages)} pages, {len(seen)} requests, all local")
 
 
+def test_site_math_renders_as_mathml_offline(browser, tmp_path):
+    """LaTeX in a lesson's markdown reaches the page as MathML that Chromium lays out itself:
+    a fraction stacked (taller than a line of text), with no request leaving the machine."""
+    import nbformat
+
+    kit = make_minikit(tmp_path / "kit")
+    path = kit / "notebooks" / "01_alignment.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell(
+        "## Margin\n\nThe margin is $m = \\frac{p - c}{p}$.\n\n$$\\sum_{i=1}^{n} x_i$$"))  # fmt: skip
+    nbformat.write(nb, path)
+    out = tmp_path / "site"
+    build_site(kit, out, progress=None)
+    context = browser.new_context(offline=True)
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto((out / "notebooks" / "01_alignment.html").as_uri())
+        page.wait_for_load_state("load")
+        found = page.evaluate(
+            """() => {
+              const f = document.querySelector('math mfrac');
+              const letter = document.querySelector('math > mrow > mi, math mi');
+              return {
+                mathml: f instanceof MathMLElement,
+                fraction: f.getBoundingClientRect().height,
+                letter: letter.getBoundingClientRect().height,
+                block: getComputedStyle(document.querySelector('math[display="block"]')).display,
+              };
+            }"""
+        )
+    finally:
+        context.close()
+    assert found["mathml"], found
+    assert found["fraction"] > 1.5 * found["letter"], found  # numerator over denominator
+    assert found["block"].startswith("block"), found
+    assert [u for u in seen if not u.startswith(("file://", "data:"))] == []
+
+
 def test_take_home_scorecard_pdf_is_one_page(tmp_path):
     out = tmp_path / "export"
     assert main(["export", "--example", "--out", str(out)]) == 0
