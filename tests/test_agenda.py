@@ -103,7 +103,10 @@ def test_notebook_minutes_equal_the_answer_keys(folder):
 def test_a_block_goes_on_after_lunch_and_on_the_next_day():
     """Hand-computed: day 09:00-16:00, lunch 12:00 for 60 min, breaks of 15 after 90 min."""
     sessions = [Session(1, "A", 100, 60), Session(2, "B", 90, 120)]
-    table = agenda(sessions, start="09:00", day_end="16:00", lunch="12:00", lunch_minutes=60)
+    table = agenda(
+        sessions, start="09:00", day_end="16:00", lunch="12:00", lunch_minutes=60, min_piece=0
+    )
+    # min_piece=0: split anywhere (the default's no-scrap rule has its own tests below).
     # A teaching 09:00-10:40 (100 min); 100 + 60 > 90 -> break 10:40-10:55; A exercises to 11:55;
     # B teaching runs 5 min to lunch (65 min of work, no break), lunch 12:00-13:00, its other
     # 85 min to 14:25; 85 + 95 > 90 -> break to 14:40; B exercises 80 min to 16:00, the last
@@ -133,6 +136,7 @@ def test_no_break_right_before_lunch():
         lunch="11:30",
         lunch_minutes=30,
         day_end="15:00",
+        min_piece=0,
     )
     assert table[["start", "end", "activity"]].values.tolist() == [
         ["10:00", "11:20", "Module 1: A - teaching"],
@@ -140,6 +144,38 @@ def test_no_break_right_before_lunch():
         ["11:30", "12:00", "Lunch"],
         ["12:00", "12:20", "Module 1: A - exercises (continued)"],
     ]
+
+
+def test_a_scrap_before_lunch_brings_lunch_forward():
+    """Hand-computed, as above with the default min_piece=20: B's teaching would have 5 minutes
+    before lunch, so lunch starts at 11:55 and B's 90 minutes run whole from 12:55 to 14:25;
+    then break to 14:40, B's exercises 80 min to 16:00 and 40 min on day 2."""
+    sessions = [Session(1, "A", 100, 60), Session(2, "B", 90, 120)]
+    table = agenda(sessions, start="09:00", day_end="16:00", lunch="12:00", lunch_minutes=60)
+    assert table[["day", "start", "end", "minutes", "activity"]].values.tolist() == [
+        [1, "09:00", "10:40", 100, "Module 1: A - teaching"],
+        [1, "10:40", "10:55", 15, "Break"],
+        [1, "10:55", "11:55", 60, "Module 1: A - exercises"],
+        [1, "11:55", "12:55", 60, "Lunch"],
+        [1, "12:55", "14:25", 90, "Module 2: B - teaching"],
+        [1, "14:25", "14:40", 15, "Break"],
+        [1, "14:40", "16:00", 80, "Module 2: B - exercises"],
+        [2, "09:00", "09:40", 40, "Module 2: B - exercises (continued)"],
+    ]
+
+
+def test_a_scrap_after_the_split_shortens_the_piece_before_it():
+    """Hand-computed: 190 min in days of 180 would leave 10 min for day 2; the first piece stops
+    at 170 so that 20 (min_piece) go on, and the day ends 10 minutes early."""
+    table = agenda(
+        [Session(1, "A", 190, 0)], start="09:00", day_end="12:00", lunch_minutes=0, break_minutes=0
+    )
+    assert table[["day", "start", "end", "minutes"]].values.tolist() == [
+        [1, "09:00", "11:50", 170],
+        [2, "09:00", "09:20", 20],
+    ]
+    with pytest.raises(ValueError, match="`min_piece` must be at least 0"):
+        agenda([Session(1, "A", 60, 0)], min_piece=-5)
 
 
 def test_the_default_lunch_is_left_out_of_an_afternoon_workshop():
@@ -197,7 +233,13 @@ def test_the_seven_modules_run_over_several_days_within_each_day(capsys):
     assert table["day"].max() >= 2
     assert (table["start"] >= "09:00").all() and (table["end"] <= "17:00").all()
     lunches = table[table["activity"] == "Lunch"]
-    assert (lunches["start"] == "12:30").all() and (lunches["minutes"] == 45).all()
+    # lunch at 12:30, or up to min_piece (20) minutes early rather than leave a scrap before it
+    assert lunches["start"].between("12:10", "12:30").all() and (lunches["minutes"] == 45).all()
+    work_rows = table[table["module"].notna()]
+    block = work_rows["activity"].str.removesuffix(" (continued)")
+    split = work_rows[block.duplicated(keep=False)]
+    assert len(split) >= 4  # the course does split blocks (lunch, day ends)
+    assert (split["minutes"] >= 20).all(), split
     assert (
         lunches["day"].tolist() == sorted(set(table["day"]) - {table["day"].max()})
         or len(lunches) == table["day"].nunique()

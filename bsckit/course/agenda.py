@@ -161,6 +161,7 @@ def agenda(
     day_end: str = "17:00",
     lunch: str | None = None,
     lunch_minutes: int = 45,
+    min_piece: int = 20,
 ) -> pd.DataFrame:
     """Lay the sessions out in time over as many days as they need; one row per block.
 
@@ -170,7 +171,10 @@ def agenda(
     blocks, never inside one: a break comes before a block when the work since the last pause
     (break, lunch, start of the day) would pass ``break_after`` minutes with it and at least
     half of ``break_after`` has already run; never right before lunch or the end of the day
-    (when the break would end at or after it).
+    (when the break would end at or after it). A block is not split into a piece shorter than
+    ``min_piece`` minutes: when less than that is left before lunch or the end of the day,
+    lunch comes early or the day ends early; when a split would leave less than that after the
+    pause, the piece before it is shortened (except right after a pause, where the time is used).
 
     Parameters
     ----------
@@ -189,6 +193,8 @@ def agenda(
         12:30 when the day starts before it (and no lunch when the day starts later).
     lunch_minutes : int, default 45
         Length of lunch; 0 for no lunch.
+    min_piece : int, default 20
+        Shortest piece a block is split into at lunch or the end of a day; 0 splits anywhere.
 
     Returns
     -------
@@ -225,6 +231,7 @@ def agenda(
     break_minutes = check_count("break_minutes", break_minutes)
     break_after = check_count("break_after", break_after)
     lunch_minutes = check_count("lunch_minutes", lunch_minutes)
+    min_piece = check_count("min_piece", min_piece)
     if break_after == 0:
         msg = "`break_after` must be at least 1 minute, got 0. Use break_minutes=0 for no breaks."
         raise ValueError(msg)
@@ -245,7 +252,8 @@ def agenda(
             raise ValueError(msg)
     rows: list[dict[str, object]] = []
     day, clock, since_break = 1, first, 0
-    lunch_done = lunch_at is None
+    lunch_today = lunch_at  # when today's lunch starts; None once it is over (or no lunch)
+    lunch_end = None  # when today's lunch ended
 
     def add(minutes: int, activity: str, module: int | None) -> None:
         nonlocal clock
@@ -269,25 +277,38 @@ def agenda(
             label = f"Module {session.module}: {session.title} - {part}"
             left, continued = minutes, False
             while left > 0:
-                if not lunch_done and lunch_at is not None and clock >= lunch_at:
+                if lunch_today is not None and clock >= lunch_today:
                     add(lunch_minutes, "Lunch", None)
-                    lunch_done, since_break = True, 0
+                    lunch_today, lunch_end, since_break = None, clock, 0
                     continue
                 if clock >= last:
                     day, clock, since_break = day + 1, first, 0
-                    lunch_done = lunch_at is None
+                    lunch_today, lunch_end = lunch_at, None
                     continue
-                stop = last if lunch_done or lunch_at is None else lunch_at
+                stop = last if lunch_today is None else lunch_today
                 piece = min(left, stop - clock)
                 if (
                     break_minutes
                     and 2 * since_break >= break_after
                     and since_break + piece > break_after
-                    and clock + break_minutes < stop
+                    and clock + break_minutes + min(left, min_piece) <= stop
                 ):
                     add(break_minutes, "Break", None)
                     since_break = 0
                     piece = min(left, stop - clock)
+                if piece < left:  # the block is split here: no scrap on either side
+                    shorter = min(piece, left - min_piece)
+                    if shorter >= min_piece:
+                        piece = shorter
+                    elif clock not in (
+                        first,
+                        lunch_end,
+                    ):  # lunch comes early, or the day ends early
+                        if lunch_today is None:
+                            clock = last
+                        else:
+                            lunch_today = clock
+                        continue
                 add(piece, label + (" (continued)" if continued else ""), session.module)
                 since_break += piece
                 left -= piece
@@ -364,6 +385,12 @@ def add_day_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lunch-minutes", type=int, default=45, help="length of lunch (default 45; 0 for none)"
     )
+    parser.add_argument(
+        "--min-piece",
+        type=int,
+        default=20,
+        help="shortest piece a block is split into at lunch or the day's end (default 20)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -378,6 +405,7 @@ def run(args: argparse.Namespace) -> int:
             day_end=args.day_end,
             lunch=args.lunch,
             lunch_minutes=args.lunch_minutes,
+            min_piece=args.min_piece,
         )
     except (TypeError, ValueError) as error:
         print(f"bsckit agenda: {error}")

@@ -431,6 +431,7 @@ def build_pack(
     day_end: str = "17:00",
     lunch: str | None = None,
     lunch_minutes: int = 45,
+    min_piece: int = 20,
     first_seed: int = 101,
     pdf: bool = True,
     force: bool = False,
@@ -443,7 +444,7 @@ def build_pack(
 
     Parameters
     ----------
-    start, day_end, lunch, lunch_minutes
+    start, day_end, lunch, lunch_minutes, min_piece
         The working day of the agenda (:func:`bsckit.course.agenda.agenda`): the seven modules
         take several days, each from ``start`` to ``day_end`` with lunch.
     build_team : callable, optional
@@ -480,6 +481,7 @@ def build_pack(
         day_end=day_end,
         lunch=lunch,
         lunch_minutes=lunch_minutes,
+        min_piece=min_piece,
     )
     _refuse_if_taken(out, zip_path, force)
 
@@ -702,6 +704,7 @@ def run(args: argparse.Namespace) -> int:
             day_end=args.day_end,
             lunch=args.lunch,
             lunch_minutes=args.lunch_minutes,
+            min_piece=args.min_piece,
             first_seed=args.first_seed,
             pdf=not args.no_pdf,
             force=args.force,
