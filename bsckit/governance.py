@@ -170,7 +170,8 @@ def plant_deviations(
     In each measure's review window (the last ``review_months`` months), ``per_measure`` months
     drawn with ``rng`` (default: seeded with :data:`DRILL_SEED`) are moved ``sigmas`` of the measure's own sigma (the individuals chart's
     estimate from the baseline months: mean moving range / 1.128) in its worse direction (the
-    catalogue's ``better``). Nothing else changes.
+    catalogue's ``better``), kept inside the measure's bounds (a count does not fall below 0).
+    Nothing else changes.
 
     Returns
     -------
@@ -186,6 +187,8 @@ def plant_deviations(
     >>> int(truth.to_numpy().sum()), round(float((h - moved).to_numpy().max()), 4)
     (2, 0.0709)
     """
+    from bsckit.catalogue import MEASURES
+
     _baseline(history, baseline_months)
     rng = np.random.default_rng(DRILL_SEED) if rng is None else rng
     moved = history.astype(float)
@@ -197,7 +200,10 @@ def plant_deviations(
         sign = -1.0 if _better(measure_id) == "higher" else 1.0
         months = rng.choice(window, size=per_measure, replace=False)
         col = history.columns.get_loc(measure_id)
-        moved.iloc[months, col] = history.iloc[months, col] + sign * sigmas * sigma
+        shifted = history.iloc[months, col].to_numpy(dtype=float) + sign * sigmas * sigma
+        low, high = MEASURES[measure_id].low, MEASURES[measure_id].high
+        low, high = -np.inf if low is None else low, np.inf if high is None else high
+        moved.iloc[months, col] = np.clip(shifted, low, high)  # no count below 0, share above 1
         truth.iloc[months, col] = True
     return moved, truth
 

@@ -89,7 +89,12 @@ def test_history_is_the_measures_layer_and_the_drill_plants_what_it_says(homeats
         base = history[m].iloc[:12].dropna()
         sigma = base.diff().abs().mean() / 1.128
         sign = -1 if MEASURES[m].better == "higher" else 1
-        assert moved.loc[truth[m], m].to_numpy() == pytest.approx(sign * PLANT_SIGMAS * sigma)
+        shifted = history.loc[truth[m], m].to_numpy() + sign * PLANT_SIGMAS * sigma
+        low, high = MEASURES[m].low, MEASURES[m].high
+        expected = np.clip(
+            shifted, -np.inf if low is None else low, np.inf if high is None else high
+        )
+        assert drill.loc[truth[m], m].to_numpy() == pytest.approx(expected)  # kept in bounds
     again, _ = plant_deviations(history, np.random.default_rng(3))
     pd.testing.assert_frame_equal(drill, again)  # same seed, same drill
 
