@@ -2,9 +2,14 @@
 
 One function per question the module asks:
 
-- :func:`subgroup_summary`, :func:`exception_flags`, :func:`alarm_rates`: an exception report of
-  the kitchens' daily portion checks, and how often it raises a false alarm or misses one of the
-  planted special causes (``bsckit.data.chains.QUALITY_EPISODES``, the known deviations).
+- :func:`exception_measures`, :func:`measure_history`, :func:`plant_deviations`,
+  :func:`measure_exceptions`, :func:`exception_rates`: the executive exception report over the
+  catalogue's measures (those the Homeats scorecard sets thresholds for, with a monthly history
+  from :func:`bsckit.measures.monthly_measures`), by a threshold rule or an SPC rule, and its
+  false-alarm and miss rates on deviations planted in the review window.
+- :func:`subgroup_summary`, :func:`exception_flags`, :func:`alarm_rates`: the same two rules on
+  the kitchens' daily portion checks, against the planted special causes
+  (``bsckit.data.chains.QUALITY_EPISODES``, the known deviations).
 - :func:`review_dates`, :func:`detection_lag`: replay a review cadence on the signals.
 - :func:`role_gaps`, :func:`measures_per_holder`: the catalogue's roles against who holds them.
 - :func:`new_dish_share`: recompute the share of revenue from new dishes under a definition's
@@ -29,16 +34,28 @@ from bsckit.data.chains import QUALITY_EPISODES, episode_days
 from bsckit.spc import control_chart
 
 __all__ = [
+    "BASELINE_MONTHS",
     "CADENCES",
     "COST_LIMIT_GBP",
+    "DRILL_SEED",
+    "EXCEPTION_RULES",
+    "PLANTED_PER_MEASURE",
+    "PLANT_SIGMAS",
+    "REVIEW_MONTHS",
+    "THRESHOLD_TOLERANCE",
     "alarm_rates",
     "catalogue_names",
     "decide_change",
     "detection_lag",
     "episode_starts",
     "exception_flags",
+    "exception_measures",
+    "exception_rates",
+    "measure_exceptions",
+    "measure_history",
     "measures_per_holder",
     "new_dish_share",
+    "plant_deviations",
     "review_dates",
     "role_gaps",
     "save_review_rules",
@@ -50,6 +67,208 @@ CADENCES = ("weekly", "monthly", "quarterly")
 
 COST_LIMIT_GBP = 5000.0
 """Change control: a new measure costing more than this a year needs a business case first."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The executive exception report over the catalogue's measures
+# ---------------------------------------------------------------------------------------------
+
+EXCEPTION_RULES = ("threshold", "spc")
+"""The two rules of the exception report (see :func:`measure_exceptions`)."""
+BASELINE_MONTHS = 12
+"""Months at the start of the history that set each measure's baseline and control limits."""
+REVIEW_MONTHS = 12
+"""The review window: the report covers the last this-many months."""
+THRESHOLD_TOLERANCE = 0.10
+"""Threshold rule: a month more than this share worse than the baseline year's mean."""
+PLANT_SIGMAS = 4.0
+"""Size of each planted deviation, in the measure's own sigma (baseline moving ranges / d2)."""
+PLANTED_PER_MEASURE = 2
+"""Deviations planted in each measure's review window."""
+DRILL_SEED = 6
+"""Seed of the months :func:`plant_deviations` picks when no generator is given (the lesson's
+drill, and the claims that check it)."""
+
+
+def exception_measures(tables: Mapping[str, pd.DataFrame] | None = None) -> list[str]:
+    """The catalogue measures the executive exception report covers, in catalogue order.
+
+    Those the Homeats scorecard (``bsckit/scorecard/example.yaml``) sets green and amber
+    thresholds for, which the catalogue knows by name or synonym, which are reviewed at least
+    monthly (catalogue frequency weekly or monthly) and which the monthly-measures layer computes
+    with a full monthly history (not :data:`bsckit.measures.SHORT_HISTORY`). With ``tables``,
+    only those whose tables are given.
+
+    Examples
+    --------
+    >>> "on_time_delivery" in exception_measures()
+    True
+    """
+    from bsckit.catalogue import MEASURES
+    from bsckit.measures import RECORDED, SHORT_HISTORY, needed_tables
+    from bsckit.scorecard.example import example_scorecard
+
+    names: dict[str, str] = {}
+    for m in MEASURES.values():
+        for word in (m.id, m.name, *m.synonyms):
+            names[word.strip().lower()] = m.id
+    with_thresholds = {
+        names.get(measure.name.strip().lower())
+        for objective in example_scorecard().objectives
+        for measure in objective.measures
+        if measure.green is not None and measure.amber is not None
+    }
+    return [
+        m
+        for m in RECORDED
+        if m in with_thresholds
+        and m not in SHORT_HISTORY
+        and MEASURES[m].frequency in ("weekly", "monthly")
+        and (tables is None or all(t in tables for t in needed_tables(m)))
+    ]
+
+
+def measure_history(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The exception report's measures per month, from :func:`bsckit.measures.monthly_measures`
+    (months without a value are left out)."""
+    from bsckit.measures import monthly_measures
+
+    ids = exception_measures(tables)
+    if not ids:
+        msg = "`tables` holds none of the tables the exception report's measures need."
+        raise ValueError(msg)
+    return monthly_measures(tables, ids).dropna(how="all")
+
+
+def _better(measure_id: str) -> str:
+    from bsckit.catalogue import MEASURES
+
+    return MEASURES[measure_id].better
+
+
+def _baseline(history: pd.DataFrame, baseline_months: int) -> pd.DataFrame:
+    if len(history) < baseline_months + 2:
+        msg = (
+            f"`history` has {len(history)} months; the report needs the {baseline_months} "
+            "baseline months and a review window after them."
+        )
+        raise ValueError(msg)
+    return history.iloc[:baseline_months]
+
+
+def plant_deviations(
+    history: pd.DataFrame,
+    rng: np.random.Generator | None = None,
+    *,
+    per_measure: int = PLANTED_PER_MEASURE,
+    sigmas: float = PLANT_SIGMAS,
+    review_months: int = REVIEW_MONTHS,
+    baseline_months: int = BASELINE_MONTHS,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A copy of ``history`` with known deviations planted, and where they are.
+
+    In each measure's review window (the last ``review_months`` months), ``per_measure`` months
+    drawn with ``rng`` (default: seeded with :data:`DRILL_SEED`) are moved ``sigmas`` of the measure's own sigma (the individuals chart's
+    estimate from the baseline months: mean moving range / 1.128) in its worse direction (the
+    catalogue's ``better``), kept inside the measure's bounds (a count does not fall below 0).
+    Nothing else changes.
+
+    Returns
+    -------
+    (planted history, truth)
+        ``truth`` is a boolean frame like ``history``: True where a deviation was planted.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"on_time_delivery": [0.9, 0.92] * 8},
+    ...                  index=pd.period_range("2024-01", periods=16, freq="M"))
+    >>> moved, truth = plant_deviations(h, np.random.default_rng(1), review_months=4,
+    ...                                 baseline_months=12)
+    >>> int(truth.to_numpy().sum()), round(float((h - moved).to_numpy().max()), 4)
+    (2, 0.0709)
+    """
+    from bsckit.catalogue import MEASURES
+
+    _baseline(history, baseline_months)
+    rng = np.random.default_rng(DRILL_SEED) if rng is None else rng
+    moved = history.astype(float)
+    truth = pd.DataFrame(False, index=history.index, columns=history.columns)
+    window = np.arange(len(history) - review_months, len(history))
+    for measure_id in history.columns:
+        base = history[measure_id].iloc[:baseline_months].dropna().to_numpy()
+        sigma = float(np.abs(np.diff(base)).mean() / 1.128) if len(base) > 1 else 0.0
+        sign = -1.0 if _better(measure_id) == "higher" else 1.0
+        months = rng.choice(window, size=per_measure, replace=False)
+        col = history.columns.get_loc(measure_id)
+        shifted = history.iloc[months, col].to_numpy(dtype=float) + sign * sigmas * sigma
+        low, high = MEASURES[measure_id].low, MEASURES[measure_id].high
+        low, high = -np.inf if low is None else low, np.inf if high is None else high
+        moved.iloc[months, col] = np.clip(shifted, low, high)  # no count below 0, share above 1
+        truth.iloc[months, col] = True
+    return moved, truth
+
+
+def measure_exceptions(
+    history: pd.DataFrame,
+    rule: str,
+    *,
+    baseline_months: int = BASELINE_MONTHS,
+    tolerance: float = THRESHOLD_TOLERANCE,
+) -> pd.DataFrame:
+    """Which months of which measures the exception report shows, by ``rule`` (all months; cut
+    the review window with ``.iloc[-REVIEW_MONTHS:]``).
+
+    Parameters
+    ----------
+    history : DataFrame
+        One column per catalogue measure, one row per month (:func:`measure_history`).
+    rule : {"threshold", "spc"}
+        ``"threshold"``: the month is worse than the mean of the first ``baseline_months``
+        months by more than ``tolerance`` of it (in the catalogue's worse direction).
+        ``"spc"``: the month is beyond the worse-side 3-sigma limit of the measure's individuals
+        chart (:func:`bsckit.spc.control_chart`), its limits from the first ``baseline_months``.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"on_time_delivery": [0.90, 0.92, 0.91, 0.93, 0.80]},
+    ...                  index=pd.period_range("2024-01", periods=5, freq="M"))
+    >>> measure_exceptions(h, "threshold", baseline_months=3)["on_time_delivery"].tolist()
+    [False, False, False, False, True]
+    >>> measure_exceptions(h, "spc", baseline_months=3)["on_time_delivery"].tolist()
+    [False, False, False, False, True]
+    """
+    if rule not in EXCEPTION_RULES:
+        msg = f"`rule` must be one of {EXCEPTION_RULES}, got {rule!r}."
+        raise ValueError(msg)
+    base = _baseline(history, baseline_months)
+    flags = pd.DataFrame(False, index=history.index, columns=history.columns)
+    for measure_id in history.columns:
+        values = history[measure_id]
+        ok = values.notna().to_numpy()
+        higher = _better(measure_id) == "higher"
+        if rule == "threshold":
+            mean = float(base[measure_id].mean())
+            limit = mean - tolerance * abs(mean) if higher else mean + tolerance * abs(mean)
+        else:
+            in_base = np.zeros(ok.sum(), dtype=bool)
+            in_base[: int(base[measure_id].notna().sum())] = True
+            chart = control_chart(values[ok].to_numpy(), "individuals", limits_from=in_base)
+            limit = float(chart.lcl if higher else chart.ucl)
+        flags[measure_id] = (values < limit) if higher else (values > limit)
+    return flags
+
+
+def exception_rates(
+    flags: pd.DataFrame, truth: pd.DataFrame, *, review_months: int = REVIEW_MONTHS
+) -> dict[str, float]:
+    """False-alarm and miss rates of an exception report over the review window (the last
+    ``review_months`` months): flagged among the measure-months with nothing planted, and not
+    flagged among those with a planted deviation (:func:`alarm_rates`)."""
+    window = slice(len(flags) - review_months, None)
+    return alarm_rates(
+        pd.Series(flags.iloc[window].to_numpy().ravel()),
+        pd.Series(truth.iloc[window].to_numpy().ravel()),
+    )
 
 
 def episode_starts(first_day: Any) -> pd.Series:

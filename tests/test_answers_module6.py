@@ -3,11 +3,12 @@
 The answers below are written the way a learner writes them - the right method and each listed
 mistake - with plain pandas, independently of the answer key (``bsckit.answers.module6``) and
 of :mod:`bsckit.governance` where the key uses it (6.2-6.4, 6.7-6.9 are plain pandas; 6.5 and
-6.6 recount the flags by hand).
+6.6 recount the flags by hand - 6.5 on the drill the learner is given).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -107,18 +108,46 @@ def _span(t):
 
 
 def _rates(t):
-    s = _summary(t)
-    f, p = s["spc"], s["planted"]
-    fa, miss = f & ~p, ~f & p
-    return {
-        "solution": pd.Series(
-            {"false_alarm_rate": fa.sum() / (~p).sum(), "miss_rate": miss.sum() / p.sum()}
-        ),
-        "over_all_days": pd.Series({"false_alarm_rate": fa.mean(), "miss_rate": miss.mean()}),
-        "over_flags": pd.Series(
-            {"false_alarm_rate": fa.sum() / f.sum(), "miss_rate": miss.sum() / (~f).sum()}
-        ),
+    # The learner gets `drill` and `planted` from the setup cell (the lesson's drill, through the
+    # measures layer); the flags and the rates are recounted here by hand.
+    from bsckit.catalogue import MEASURES
+    from bsckit.governance import measure_history, plant_deviations
+
+    drill, planted = plant_deviations(measure_history(t))
+    base = drill.iloc[:12]
+
+    def flags(rule):
+        out = pd.DataFrame(False, index=drill.index, columns=drill.columns)
+        for m in drill.columns:
+            higher = MEASURES[m].better == "higher"
+            mean = base[m].mean()
+            if rule == "threshold":  # more than 10 % (of its size) worse than the baseline mean
+                limit = mean - 0.1 * abs(mean) if higher else mean + 0.1 * abs(mean)
+            elif rule == "spc":  # individuals chart: 3 sigma, sigma = mean moving range / 1.128
+                sigma = base[m].dropna().diff().abs().mean() / 1.128
+                limit = mean - 3 * sigma if higher else mean + 3 * sigma
+            else:  # every deviation: any month on the worse side of the baseline mean
+                limit = mean
+            out[m] = drill[m] < limit if higher else drill[m] > limit
+        return out
+
+    def rates(f, p):
+        f, p = f.to_numpy(), p.to_numpy()
+        return pd.Series(
+            {"false_alarm_rate": (f & ~p).sum() / (~p).sum(), "miss_rate": (~f & p).sum() / p.sum()}
+        )
+
+    last = slice(len(drill) - 12, None)
+    spc = flags("spc")
+    solution = rates(spc.iloc[last], planted.iloc[last])
+    wrong = {
+        "over_flags": rates(flags("every").iloc[last], planted.iloc[last]),
+        "over_all_months": rates(spc, planted),
+        "threshold_rule": rates(flags("threshold").iloc[last], planted.iloc[last]),
     }
+    # the key lists a mistake only where it gives a different answer on this data
+    wrong = {k: v for k, v in wrong.items() if not np.allclose(v, solution)}
+    return {"solution": solution, **wrong}
 
 
 def _threshold(t):

@@ -25,14 +25,21 @@ from bsckit.answers import Exercise, ExerciseData
 from bsckit.check import Check, Mistake
 from bsckit.data.chains import QUALITY_EPISODES
 from bsckit.governance import (
+    BASELINE_MONTHS,
     COST_LIMIT_GBP,
+    REVIEW_MONTHS,
+    THRESHOLD_TOLERANCE,
     alarm_rates,
     catalogue_names,
     decide_change,
     detection_lag,
     episode_starts,
     exception_flags,
+    exception_measures,
+    measure_exceptions,
+    measure_history,
     new_dish_share,
+    plant_deviations,
     review_dates,
     subgroup_summary,
 )
@@ -296,46 +303,83 @@ def _key_span(data: ExerciseData, using: Any) -> Check:
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.5 false-alarm and miss rates of the SPC exception report
+# 6.5 false-alarm and miss rates of the executive SPC exception report
 # ---------------------------------------------------------------------------------------------
 
 
+def _drill(data: ExerciseData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The exception report's measure history with the planted deviations, and where they are."""
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        from bsckit.measures import needed_tables
+
+        names = sorted({t for m in exception_measures() for t in needed_tables(m)})
+        return plant_deviations(measure_history({n: data.table(n) for n in names}))
+
+    return data.cached("exception_drill", compute)
+
+
+def _rates_of(flags: pd.DataFrame, truth: pd.DataFrame) -> pd.Series:
+    r = alarm_rates(pd.Series(flags.to_numpy().ravel()), pd.Series(truth.to_numpy().ravel()))
+    return pd.Series({"false_alarm_rate": r["false_alarm_rate"], "miss_rate": r["miss_rate"]})
+
+
 def _key_rates(data: ExerciseData, using: Any) -> Check:
-    s = _summary(data)
-    r = alarm_rates(s["spc"], s["planted"])
-    expected = pd.Series({"false_alarm_rate": r["false_alarm_rate"], "miss_rate": r["miss_rate"]})
-    f, t = s["spc"], s["planted"]
-    over_all = pd.Series(
-        {"false_alarm_rate": (f & ~t).sum() / len(s), "miss_rate": (~f & t).sum() / len(s)}
+    drill, planted = _drill(data)
+    window = slice(len(drill) - REVIEW_MONTHS, None)
+    spc = measure_exceptions(drill, "spc")
+    expected = _rates_of(spc.iloc[window], planted.iloc[window])
+    base = drill.iloc[:BASELINE_MONTHS].mean()
+    from bsckit.catalogue import MEASURES
+
+    higher = pd.Series({m: MEASURES[m].better == "higher" for m in drill.columns})
+    worse = drill.lt(base).where(higher, drill.gt(base), axis=1)
+    candidates = (
+        Mistake(
+            "over_flags",
+            "you showed every month on the worse side of the baseline: every deviation, not "
+            "the significant ones. Show a month only when it is beyond its SPC limit.",
+            answer=_rates_of(worse.iloc[window], planted.iloc[window]),
+        ),
+        Mistake(
+            "over_all_months",
+            "you counted over all the months, the baseline year included. The report covers "
+            f"the review window only: the last {REVIEW_MONTHS} months.",
+            answer=_rates_of(spc, planted),
+        ),
+        Mistake(
+            "threshold_rule",
+            "those are the rates of the threshold rule (a month more than "
+            f"{THRESHOLD_TOLERANCE:.0%} worse than the baseline year). The task asks for the "
+            "SPC rule: beyond the individuals chart's limit.",
+            answer=_rates_of(
+                measure_exceptions(drill, "threshold").iloc[window], planted.iloc[window]
+            ),
+        ),
     )
-    of_shown = pd.Series(
-        {"false_alarm_rate": (f & ~t).sum() / f.sum(), "miss_rate": (~f & t).sum() / (~f).sum()}
+    # A mistake that gives the right rates on some data (e.g. no SPC flag in the baseline year,
+    # so counting all months changes nothing) is listed only where it differs.
+    mistakes = tuple(
+        m for m in candidates if not np.allclose(m.answer.to_numpy(), expected.to_numpy())
     )
+    shown = int(spc.iloc[window].to_numpy().sum())
+    cells = int(drill.iloc[window].notna().to_numpy().sum())
     return Check(
         "6.5 false alarms and misses",
         expected=expected,
-        mistakes=(
-            Mistake(
-                "over_all_days",
-                "you divided by all kitchen-days. A false-alarm rate is over the days with "
-                "nothing planted; a miss rate over the days with a planted cause.",
-                answer=over_all,
-            ),
-            Mistake(
-                "over_flags",
-                "you divided by what the report showed (or did not show). That is the share of "
-                "alarms that are false, a different question: divide by the true state.",
-                answer=of_shown,
-            ),
-        ),
+        mistakes=mistakes,
         hints=(
-            "False alarm: flagged and not planted. Miss: planted and not flagged.",
-            "Each rate has its own denominator: the days that could have produced it.",
+            "False alarm: flagged and not planted. Miss: planted and not flagged. Each rate has "
+            "its own denominator: the measure-months that could have produced it.",
+            "Flag a month when it is beyond its measure's SPC limit, then count only the review "
+            "window (the last REVIEW_MONTHS rows); ex.reveal('6.5') shows a worked solution.",
         ),
-        success=f"The SPC report raises a false alarm on {r['false_alarm_rate']:.1%} of quiet "
-        f"kitchen-days and misses {r['miss_rate']:.1%} of the planted ones: "
-        f"{r['shown']} items in two years instead of {len(s)} rows.",
-        reveal="alarm_rates(summary['spc'], summary['planted'])",
+        success=f"The SPC report raises a false alarm on {expected['false_alarm_rate']:.1%} of "
+        f"the quiet measure-months and misses {expected['miss_rate']:.1%} of the planted "
+        f"deviations: {shown} items in the review window instead of {cells} figures.",
+        reveal="flags = measure_exceptions(drill, 'spc').iloc[-REVIEW_MONTHS:]\n"
+        "truth = planted.iloc[-REVIEW_MONTHS:]\n"
+        "alarm_rates(pd.Series(flags.to_numpy().ravel()), pd.Series(truth.to_numpy().ravel()))",
     )
 
 

@@ -2,8 +2,9 @@
 
 Each function checks one sentence the lesson states as fixed text, marked ``(claim 6.N)``.
 The known deviations are the portion-weight special causes of
-:data:`bsckit.data.chains.QUALITY_EPISODES`; the governance records are planted by
-:mod:`bsckit.data.governance`.
+:data:`bsckit.data.chains.QUALITY_EPISODES` and, for the executive exception report over the
+catalogue's measures, the deviations :func:`bsckit.governance.plant_deviations` plants in the
+review window; the governance records are planted by :mod:`bsckit.data.governance`.
 
 Examples
 --------
@@ -20,17 +21,24 @@ import pandas as pd
 from bsckit.claims.registry import Evidence, Verdict, claim
 from bsckit.data.chains import QUALITY_EPISODES
 from bsckit.governance import (
+    EXCEPTION_RULES,
     alarm_rates,
     detection_lag,
     episode_starts,
     exception_flags,
+    exception_measures,
+    exception_rates,
+    measure_exceptions,
+    measure_history,
     new_dish_share,
+    plant_deviations,
     review_dates,
     subgroup_summary,
 )
 
 __all__ = [
     "escalation_outlasts_the_fault",
+    "exception_report_spc_fewer_false_alarms",
     "old_definition_always_higher",
     "spc_misses_less_more_false_alarms",
     "spc_sees_the_spread",
@@ -149,3 +157,28 @@ def old_definition_always_higher(ev: Evidence) -> Verdict:
     o, d = ev.tables["orders"], ev.tables["dishes"]
     gap = new_dish_share(o, d, 12) - new_dish_share(o, d, 6)
     return Verdict(bool((gap > 0).all()), float(gap.min()), "smallest monthly gap")
+
+
+def _exception_tables() -> tuple[str, ...]:
+    from bsckit.measures import needed_tables
+
+    return tuple(sorted({t for m in exception_measures() for t in needed_tables(m)}))
+
+
+@claim(
+    "6.6",
+    module=6,
+    needs=_exception_tables(),
+    sentence="The SPC rule raises far fewer false alarms - less than half the threshold's rate - "
+    "and so shows fewer items.",
+)
+def exception_report_spc_fewer_false_alarms(ev: Evidence) -> Verdict:
+    """The executive exception report over the catalogue's measures, on the planted drill."""
+    drill, planted = plant_deviations(measure_history(ev.tables))
+    rates = {
+        rule: exception_rates(measure_exceptions(drill, rule), planted) for rule in EXCEPTION_RULES
+    }
+    thr, spc = rates["threshold"], rates["spc"]
+    holds = spc["false_alarm_rate"] < thr["false_alarm_rate"] / 2 and spc["shown"] < thr["shown"]
+    ratio = spc["false_alarm_rate"] / max(thr["false_alarm_rate"], 1e-12)
+    return Verdict(bool(holds), float(ratio), "SPC false-alarm rate / threshold's")
