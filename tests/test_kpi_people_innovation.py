@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bsckit import kpi
-from bsckit.kpi import costing, customer, finance, innovation, operations, people
+from bsckit.kpi import costing, customer, finance, innovation, operations, people, timeliness
 
 FAST = settings(max_examples=60, deadline=None)
 
 
 def test_package_all_is_the_union_of_module_all():
-    modules = (operations, customer, finance, people, innovation, costing)
+    modules = (operations, customer, finance, people, innovation, costing, timeliness)
     union = {name for module in modules for name in module.__all__}
     assert set(kpi.__all__) == union
     assert len(kpi.__all__) == len(set(kpi.__all__))
