@@ -110,11 +110,12 @@ from bsckit.kpi.people import (
     training_hours_per_employee,
     turnover_rate,
 )
-from bsckit.kpi.timeliness import latency_percentile
+from bsckit.kpi.timeliness import PERCENTILE_METHODS, latency_percentile
 
 __all__ = [
     "CostAllocation",
     "OEEResult",
+    "PERCENTILE_METHODS",
     "StageGateConversion",
     "acquisition_rate",
     "activity_based_costing",
