@@ -113,9 +113,9 @@ from bsckit.kpi.people import (
 from bsckit.kpi.timeliness import PERCENTILE_METHODS, latency_percentile
 
 __all__ = [
+    "PERCENTILE_METHODS",
     "CostAllocation",
     "OEEResult",
-    "PERCENTILE_METHODS",
     "StageGateConversion",
     "acquisition_rate",
     "activity_based_costing",
