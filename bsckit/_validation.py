@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
@@ -337,7 +338,10 @@ def check_today(today: Any, name: str = "today") -> date:
     """Return the reference date for deadlines: ``today`` itself, or the real date if ``None``.
 
     A ``datetime`` is cut to its date. Every place that takes a ``today`` argument (SMART
-    parser and checker, objective builder) reads it through this one function.
+    parser and checker, objective builder) reads it through this one function. With ``None``,
+    the environment variable ``SOURCE_DATE_EPOCH`` (seconds since 1970-01-01 UTC, the
+    reproducible-builds.org convention) stands for today when it is set: ``bsckit build`` sets
+    it, so a rebuild writes the same bytes on any day; in JupyterLab it is unset.
 
     Examples
     --------
@@ -351,7 +355,17 @@ def check_today(today: Any, name: str = "today") -> date:
     TypeError: `today` must be a datetime.date or None, got '2026-11-01' (str). Pass e.g. datetime.date(2026, 11, 1).
     """
     if today is None:
-        return date.today()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is None:
+            return date.today()
+        if not epoch.strip().isdigit():
+            msg = (
+                f"The environment variable SOURCE_DATE_EPOCH must be whole seconds since"
+                f" 1970-01-01 UTC, got {epoch!r}. Unset it, or set it like 1767225600"
+                " (2026-01-01)."
+            )
+            raise ValueError(msg)
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     if isinstance(today, datetime):
         return today.date()
     if not isinstance(today, date):

@@ -53,6 +53,29 @@ def test_check_today():
         check_today("2026-11-01")
 
 
+def test_source_date_epoch_stands_for_today(monkeypatch):
+    """The reproducible-builds convention: seconds since 1970-01-01 UTC; 1767225600 is
+    2026-01-01 00:00 UTC (56 years of 365 days plus 14 leap days = 20,454 days x 86,400 s)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert check_today(None) == date.today()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(20_454 * 86_400))
+    assert check_today(None) == date(2026, 1, 1)
+    assert check_today(date(2030, 5, 1)) == date(2030, 5, 1)  # an explicit date still wins
+    from bsckit.widgets.builder import SmartObjectiveBuilder
+
+    assert SmartObjectiveBuilder().today == date(2026, 1, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ValueError, match=r"SOURCE_DATE_EPOCH must be whole seconds.*'yesterday'"):
+        check_today(None)
+
+
+def test_the_build_executes_as_on_the_day_after_the_data_ends():
+    """Default data: 24 months from 2024-01, so the build's today is 2026-01-01."""
+    from bsckit.course.build import reference_epoch
+
+    assert reference_epoch() == 20_454 * 86_400
+
+
 def test_every_today_argument_goes_through_the_one_check():
     from bsckit.smart import check_smart, parse_objective
 

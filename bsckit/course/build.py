@@ -89,6 +89,7 @@ __all__ = [
     "estimated_cost",
     "execute_notebooks",
     "normalise_executed",
+    "reference_epoch",
     "slugify",
     "start_workers",
 ]
@@ -372,6 +373,29 @@ def _drop_kernel_noise() -> None:
     threading.Thread(target=pump, name="bsckit-stderr-filter", daemon=True).start()
 
 
+def reference_epoch() -> int:
+    """Return ``SOURCE_DATE_EPOCH`` for a build: midnight UTC on the day after the data ends.
+
+    The kit's data covers ``months`` months from ``start`` (:class:`bsckit.data.generate.Params`);
+    a build executes the notebooks as on the next day, so a deadline written "a year from today"
+    is the same on every rebuild.
+
+    Examples
+    --------
+    >>> from datetime import UTC, datetime
+    >>> datetime.fromtimestamp(reference_epoch(), tz=UTC).date()
+    datetime.date(2026, 1, 1)
+    """
+    from datetime import UTC, datetime
+
+    from bsckit.data.generate import Params
+
+    defaults = Params()
+    year, month = map(int, defaults.start.split("-"))
+    year, month = year + (month - 1 + defaults.months) // 12, (month - 1 + defaults.months) % 12 + 1
+    return int(datetime(year, month, 1, tzinfo=UTC).timestamp())
+
+
 def _init_worker(pythonpath: str) -> None:
     """Import papermill once per worker and prepare the kernels' environment.
 
@@ -398,6 +422,9 @@ def _init_worker(pythonpath: str) -> None:
     import shutil
     import tempfile
 
+    # Deadlines the solutions set from "today" are the same on any day: today is the day after
+    # the data ends (bsckit._validation.check_today), unless the author set another.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(reference_epoch()))
     workspace = tempfile.mkdtemp(prefix="bsckit-build-workspace-")
     os.environ["BSCKIT_WORKSPACE"] = workspace
     atexit.register(shutil.rmtree, workspace, ignore_errors=True)
