@@ -194,28 +194,19 @@ def solution_code(source: str) -> str:
     >>> solution_code("a = 1\\n### BEGIN SOLUTION\\nb = a\\n### END SOLUTION\\nex.check('1.1', b)")
     'b = a'
     """
-    out, inside = [], False
-    for line in source.splitlines():
-        if line.strip() == "### BEGIN SOLUTION":
-            inside = True
-        elif line.strip() == "### END SOLUTION":
-            inside = False
-        elif inside:
-            out.append(line)
-    return "\n".join(out)
+    return _code_of(source, "solution")
 
 
 def _given_code(source: str) -> str:
     """The code of a cell outside the solution block (the learner reads it)."""
-    out, inside = [], False
-    for line in source.splitlines():
-        if line.strip() == "### BEGIN SOLUTION":
-            inside = True
-        elif line.strip() == "### END SOLUTION":
-            inside = False
-        elif not inside:
-            out.append(line)
-    return "\n".join(out)
+    return _code_of(source, "code")
+
+
+def _code_of(source: str, kind: str) -> str:
+    """The ``kind`` pieces of a cell, split the way ``bsckit exercises`` splits it."""
+    from bsckit.course.exercises import _split_blocks
+
+    return "\n".join(text for k, _indent, text in _split_blocks(source) if k == kind and text)
 
 
 def wrong_attempt_minutes(diagnosis_words: float, solution_chars: int) -> float:
