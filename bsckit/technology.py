@@ -776,25 +776,34 @@ _FREQUENCY_OF_REFRESH = {
 
 def sources_to_scorecard(rows: Sequence[Mapping[str, Any]], path: str | os.PathLike[str]) -> int:
     """Copy system, steward and refresh from data-source sheet ``rows`` into the measures of
-    the scorecard file at ``path`` with the same name (case ignored); return how many measures
-    were updated. The file is rewritten atomically (old one kept as ``.bak``); a missing file
-    or no matching measure changes nothing.
+    the scorecard file at ``path`` that are the same measure; return how many measures were
+    updated. Names are matched through the catalogue (:func:`bsckit.smart.find_measure`): the
+    sheet's "Cost per meal" is the builder's "Cost per unit", both ``cost_per_unit``; a name the
+    catalogue does not know matches the same name (case ignored). The file is rewritten
+    atomically (old one kept as ``.bak``); a missing file or no matching measure changes nothing.
     """
     from dataclasses import replace
 
     from bsckit.scorecard import load_scorecard, save_scorecard
+    from bsckit.smart import find_measure
+
+    def same(name: str) -> str:
+        found = find_measure(name)
+        return found.id if found is not None else name.strip().lower()
 
     path = Path(path)
     if not path.is_file():
         return 0
     card = load_scorecard(path)
-    by_name = {str(r.get("measure") or "").strip().lower(): r for r in rows}
+    by_name = {
+        same(str(r.get("measure") or "")): r for r in rows if str(r.get("measure") or "").strip()
+    }
     changed = 0
     objectives = []
     for obj in card.objectives:
         measures = []
         for m in obj.measures:
-            r = by_name.get(m.name.strip().lower())
+            r = by_name.get(same(m.name))
             if r:
                 m = replace(
                     m,

@@ -129,6 +129,26 @@ def test_correction_log_only_appends_and_finds_tampering(tmp_path) -> None:
     assert any("removed" in p for p in log.verify())
 
 
+def test_the_sheets_example_reaches_measures_the_builder_named(tmp_path) -> None:
+    """The toolkit example says "Cost per meal" and "On-time delivery"; the objective builder
+    saves the catalogue's names "Cost per unit" and "On-time delivery rate": the same measures."""
+    from bsckit.scorecard import Measure, Objective, add_objective, load_scorecard
+    from bsckit.widgets.worksheet import Worksheet
+
+    card = tmp_path / "my_scorecard.yaml"
+    names = ("Cost per unit", "On-time delivery rate", "Staff turnover")
+    for name in names:
+        m = Measure(name=name, unit="%", direction="higher_is_better", target=1.0)
+        add_objective(card, Objective(f"Do {name}", "internal_processes", (m,)))
+    sheet = Worksheet("data_source_mapping")
+    sheet.fill_example()
+    assert sources_to_scorecard(sheet.filled_rows(), card) == 2
+    saved = {m.name: m for o in load_scorecard(card).objectives for m in o.measures}
+    assert saved["Cost per unit"].source_system == "ERP + kitchen workflow"
+    assert saved["On-time delivery rate"].data_steward == "Delivery app admin"
+    assert saved["Staff turnover"].source_system is None  # not on the sheet: left as it was
+
+
 def test_sources_reach_the_scorecards_measures(tmp_path) -> None:
     from bsckit.scorecard import Measure, Objective, add_objective, load_scorecard
 
