@@ -14,53 +14,22 @@ import time
 
 import pytest
 import yaml
-from test_jupyterlab_builder import TIMEOUT_MS, open_and_run_all
+from module_flows import exercise_page, lesson_renders, run_check
 
 pytestmark = pytest.mark.browser
 
 LESSON = "notebooks/07_technology.ipynb"
 NOTEBOOK = "exercises/07_technology.ipynb"
+FILL = 'role=button[name="Fill with the Homeats example"]'
 
 
 def test_module7_lesson_renders_its_charts(browser, lab_server, screenshots):
-    started = time.monotonic()
-    timings: dict[str, float] = {}
-    page = browser.new_page(viewport={"width": 1400, "height": 1400})
-    page.set_default_timeout(TIMEOUT_MS)
-    try:
-        open_and_run_all(page, lab_server, LESSON, timings, started)
-        page.get_by_role("button", name="Fill with the Homeats example").first.wait_for(
-            timeout=240_000
-        )
-        charts = page.locator(".vega-embed")
-        limit = time.monotonic() + 60
-        while charts.count() < 6 and time.monotonic() < limit:
-            page.mouse.wheel(0, 2000)
-            page.wait_for_timeout(500)
-        assert charts.count() >= 6, charts.count()
-        page.screenshot(path=str(screenshots / "module7_lesson.png"))
-    except BaseException:
-        page.screenshot(path=str(screenshots / "module7_lesson_failure.png"), full_page=True)
-        raise
-    finally:
-        page.close()
+    lesson_renders(browser, lab_server, screenshots, LESSON, "module7", 6, ready=FILL)
 
 
 def test_module7_data_sources_are_saved_and_checked(browser, lab_server, screenshots):
-    started = time.monotonic()
-    timings: dict[str, float] = {}
-    page = browser.new_page(viewport={"width": 1400, "height": 1400})
-    page.set_default_timeout(TIMEOUT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
-        open_and_run_all(page, lab_server, NOTEBOOK, timings, started)
-        summary = page.locator(".jp-CodeCell", has_text="checks_summary()").last
-        summary.locator(".jp-OutputArea-output", has_text="not_attempted").wait_for(timeout=240_000)
-        text = summary.inner_text()
-        assert "passed" not in text and "failed" not in text, text
-
-        fill = page.get_by_role("button", name="Fill with the Homeats example").first
+    with exercise_page(browser, lab_server, screenshots, NOTEBOOK, "module7") as page:
+        fill = page.locator(FILL).first
         fill.scroll_into_view_if_needed()
         fill.click()
         page.get_by_role("button", name="Save").first.click()
@@ -71,18 +40,7 @@ def test_module7_data_sources_are_saved_and_checked(browser, lab_server, screens
         assert saved.is_file()
         page.screenshot(path=str(screenshots / "module7_sources_saved.png"))
 
-        cell = page.locator(".jp-CodeCell", has_text='ex.check("7.10", sources)').last
-        cell.scroll_into_view_if_needed()
-        cell.locator(".jp-InputArea-editor").click()
-        page.keyboard.press("Shift+Enter")
-        cell.locator(".jp-OutputArea").get_by_text("correct!").wait_for()
+        run_check(page, 'ex.check("7.10", sources)')
 
         rows = yaml.safe_load(saved.read_text(encoding="utf-8"))["rows"]
         assert len(rows) >= 3 and all(r.get("steward") for r in rows), rows
-    except BaseException:
-        page.screenshot(path=str(screenshots / "module7_exercise_failure.png"), full_page=True)
-        print("JupyterLab log tail:\n", lab_server.log.read_text(errors="replace")[-2000:])
-        raise
-    finally:
-        page.close()
-    assert not [e for e in errors if "bsckit" in e.lower()], errors
