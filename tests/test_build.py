@@ -342,6 +342,29 @@ def _kernel_task(tmp_path):
     return NotebookTask(str(path), "n.ipynb", str(tmp_path), {})
 
 
+def test_each_notebook_runs_in_its_own_empty_workspace(monkeypatch, tmp_path):
+    """What one solution saves never reaches the next notebook the same worker runs, and the
+    learner's workspace is never touched."""
+    import bsckit.course.build as build_module
+
+    learner = tmp_path / "learner"
+    monkeypatch.setenv("BSCKIT_WORKSPACE", str(learner))  # set back after the test
+    code = (
+        "import os, pathlib\n"
+        "ws = pathlib.Path(os.environ['BSCKIT_WORKSPACE'])\n"
+        "print('before:', sorted(p.name for p in ws.iterdir()))\n"
+        "(ws / 'my_scorecard.yaml').write_text('saved')"
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, tmp_path / "saves.ipynb")
+    task = NotebookTask(str(tmp_path / "saves.ipynb"), "saves.ipynb", str(tmp_path), {})
+    first, second = build_module._execute_task(task), build_module._execute_task(task)
+    assert first["ok"] and second["ok"], (first, second)
+    assert "before: []" in first["text"] and "before: []" in second["text"]
+    assert not learner.exists()
+
+
 def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch, tmp_path):
     # The port race of jupyter_client issue 154: the kernel exits before its first reply.
     import papermill

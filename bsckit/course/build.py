@@ -406,8 +406,9 @@ def _init_worker(pythonpath: str) -> None:
     workers first re-import the script that started the build: a script that imports nbformat or
     jsonschema before bsckit makes every worker pay the 1.2 s again (``bsckit build`` does not).
 
-    The kernels get ``BSCKIT_WORKSPACE`` pointing at a fresh temporary folder, so a solution
-    that saves to the learner's scorecard writes there and never into ``workspace/``.
+    Each notebook's kernel gets ``BSCKIT_WORKSPACE`` pointing at a fresh temporary folder
+    (:func:`_execute_task`), so a solution that saves to the learner's scorecard writes there
+    and never into a learner's ``workspace/``.
     """
     import logging
 
@@ -416,18 +417,9 @@ def _init_worker(pythonpath: str) -> None:
     logging.getLogger("papermill").setLevel(logging.WARNING)
     _drop_kernel_noise()
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    # Solutions save objectives with the SMART builder: into a throw-away workspace, never into
-    # a learner's workspace/ (bsckit.widgets.workspace reads this variable).
-    import atexit
-    import shutil
-    import tempfile
-
     # Deadlines the solutions set from "today" are the same on any day: today is the day after
     # the data ends (bsckit._validation.check_today), unless the author set another.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(reference_epoch()))
-    workspace = tempfile.mkdtemp(prefix="bsckit-build-workspace-")
-    os.environ["BSCKIT_WORKSPACE"] = workspace
-    atexit.register(shutil.rmtree, workspace, ignore_errors=True)
     if pythonpath:
         parts = [pythonpath, *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
         os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in parts if p))
@@ -453,7 +445,20 @@ _KERNEL_START_FAILURE = "Kernel died before replying to kernel_info"
 
 
 def _execute_task(task: NotebookTask) -> dict[str, Any]:
-    """Execute one notebook; return plain data (spawn-safe, never raises)."""
+    """Execute one notebook in its own empty workspace; return plain data (never raises).
+
+    A solution that saves to the learner's scorecard writes into ``BSCKIT_WORKSPACE``; a fresh
+    folder per notebook keeps what one solution saved from reaching another, so an output never
+    depends on which notebooks the same worker happened to run before.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bsckit-build-workspace-") as workspace:
+        os.environ["BSCKIT_WORKSPACE"] = workspace
+        return _execute(task)
+
+
+def _execute(task: NotebookTask) -> dict[str, Any]:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
