@@ -16,7 +16,7 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 # Everything the course build reads: a change to any of these rebuilds the course.
 COURSE_INPUTS := $(shell find bsckit solutions notebooks -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) 2>/dev/null)
 
-.PHONY: help setup course lab test chromium lint unit notebooks test-browser bench clean distclean site pack \
+.PHONY: help setup course lab test test-all chromium lint unit notebooks test-browser bench clean distclean site pack \
         class class-setup test-class bench-class
 
 help:
@@ -83,8 +83,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# On every core (pytest-xdist); a test file stays on one worker, so its module fixtures run once.
 unit: $(STAMP)
-	$(PYTEST) -m "not browser"
+	$(PYTEST) -m "not browser" -n auto --dist loadfile
 
 # nbval compares the committed notebooks with fresh runs; exercises and toolkit sheets must run
 # untouched (the sheets with a throwaway workspace);
@@ -114,7 +115,10 @@ chromium:
 	   exit 1; \
 	 fi
 
-test: chromium lint unit notebooks test-browser test-class
+test: chromium lint unit notebooks test-browser
+
+# CI runs this too (.ci/run): `make test`, then the JupyterHub class end to end (test-class).
+test-all: test test-class
 
 bench: $(STAMP) class-setup
 	$(PY) benchmarks/run_all.py
