@@ -133,6 +133,15 @@ def test_add_objective_creates_appends_and_replaces(tmp_path):
     assert path.with_name("learner.yaml.bak").exists()
 
 
+def test_a_new_scorecard_is_named_after_its_file_in_words(tmp_path):
+    """The name is the title of the take-home page: "My scorecard", not "my_scorecard"."""
+    goal = Objective(name="Keep customers", perspective="customer")
+    assert add_objective(tmp_path / "my_scorecard.yaml", goal).name == "My scorecard"
+    assert add_objective(tmp_path / "team-3_card.yaml", goal).name == "Team 3 card"
+    named = add_objective(tmp_path / "x.yaml", goal, scorecard_name="Homeats 2027")
+    assert named.name == "Homeats 2027"
+
+
 def test_add_objective_keeps_everything_else(card_file):
     before = load_scorecard(card_file)
     add_objective(card_file, Objective(name="Learner goal", perspective="learning and growth"))

@@ -169,7 +169,8 @@ def add_objective(
     objective : Objective
         The objective to store.
     scorecard_name : str, optional
-        Name for a new scorecard; default: the file name without extension.
+        Name for a new scorecard; default: the file name without extension, in words
+        (``my_scorecard.yaml`` -> "My scorecard"), the title of the take-home page.
 
     Returns
     -------
@@ -181,7 +182,11 @@ def add_objective(
         raise TypeError(msg)
     path = Path(path)
     exists = path.exists()
-    card = load_scorecard(path) if exists else Scorecard(name=scorecard_name or path.stem)
+    if exists:
+        card = load_scorecard(path)
+    else:
+        words = path.stem.replace("_", " ").replace("-", " ").strip()
+        card = Scorecard(name=scorecard_name or words.capitalize() or path.stem)
     card = card.with_objective(objective)
     save_scorecard(card, path)
     return card
