@@ -13,7 +13,7 @@ Examples
 >>> load_scorecard(path) == card
 True
 >>> card.name
-'homeats'
+'Homeats'
 """
 
 from __future__ import annotations
